@@ -1,0 +1,15 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { transport } from '@/utils/transport';
+import { Popup } from '@/components/Popup';
+import '@/components/theme.css';
+
+/** `popup.html?tab=ID` shows tab ID (tests and the scanner use it); otherwise the active tab. */
+async function targetTab(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null) return /^\d+$/.test(param) ? Number(param) : undefined;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+targetTab().then((tabId) => render(<Popup transport={transport} tabId={tabId} />, document.getElementById('app')!));

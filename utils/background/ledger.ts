@@ -1,0 +1,178 @@
+import type { LedgerDatabase } from '../db/schema';
+import { fromStored } from '../db/schema';
+import type { Detection } from '../model/detection';
+import type { Settings } from '../model/settings';
+import type { FullDataset } from '../model/dataset';
+import { matchFindings } from '../matching';
+import { diffImport, installBundled, readList, writeImport } from '../db/list-store';
+import { checkMerged, parseListFile } from '../list-file';
+import type { ListQuery, ListSummary, PageConfig, Result, TabReport, TabState } from '../messages';
+import { watchedPlatform } from './watch';
+import { forgetAllTabs, forgetTab, readTab, writeTab } from './tab-store';
+import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
+
+export interface LedgerDeps {
+  db: LedgerDatabase;
+  settings: { read(): Promise<Settings>; write(s: Settings): Promise<void>; reset(): Promise<void> };
+  loadBundled(): Promise<FullDataset>;
+  showBadge(tabId: number, findings: number): Promise<void>;
+  now(): number;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/**
+ * What the background does, independent of how messages reach it: unit tests call it directly
+ * with a fake-indexeddb database, the message handlers call it after checking sender and shape.
+ */
+export function createLedger(deps: LedgerDeps) {
+  const { db } = deps;
+  /** Which features have been counted in history for the page a tab shows, so reloads of the same report count once. */
+  const counted = new Map<number, { page: string; features: Set<string> }>();
+
+  async function pageConfig(url: string): Promise<PageConfig | null> {
+    const settings = await deps.settings.read();
+    const platform = watchedPlatform(url, settings);
+    if (!platform) return null;
+    const [rules, entities] = await Promise.all([db.getAll('rules'), db.getAll('entities')]);
+    return {
+      platform,
+      rules: rules
+        .filter((r) => !r.platforms || r.platforms.includes(platform.id))
+        .map(({ origin: _o, ...r }) => r),
+      entities: entities
+        .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
+        .map((e) => ({ id: e.id, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
+      markers: settings.markers && !settings.markersHiddenOn.includes(platform.id),
+    };
+  }
+
+  async function reportDetections(tabId: number, url: string, detections: Detection[]): Promise<number> {
+    const settings = await deps.settings.read();
+    const platform = watchedPlatform(url, settings);
+    if (!platform) {
+      await clearTab(tabId);
+      return 0;
+    }
+    // Only rules we know can have fired: a detection naming another rule is dropped.
+    const known = new Set(await db.getAllKeys('rules'));
+    const valid = detections.filter((d) => known.has(d.ruleId));
+    const findings = await matchFindings(db, platform, valid);
+    const state: TabState = { tabId, platform, origin: new URL(url).origin, detections: valid, findings, updatedAt: deps.now() };
+    await writeTab(state);
+    await deps.showBadge(tabId, findings.length);
+    await countInHistory(tabId, url, platform.id, valid, settings);
+    return findings.length;
+  }
+
+  async function countInHistory(tabId: number, url: string, platform: string, detections: Detection[], settings: Settings) {
+    if (settings.historyDays === 0) return;
+    const page = url.split('#')[0]!;
+    let seen = counted.get(tabId);
+    if (!seen || seen.page !== page) counted.set(tabId, (seen = { page, features: new Set() }));
+    const fresh = [...new Set(detections.map((d) => d.feature))].filter((f) => !seen.features.has(f));
+    if (!fresh.length) return;
+    fresh.forEach((f) => seen.features.add(f));
+    await recordPageView(db, { platform, features: fresh, url: settings.recordUrls ? page : undefined, now: deps.now() });
+  }
+
+  async function clearTab(tabId: number) {
+    counted.delete(tabId);
+    await forgetTab(tabId);
+    await deps.showBadge(tabId, 0);
+  }
+
+  async function tabReport(tabId: number): Promise<TabReport> {
+    const [state, settings] = await Promise.all([readTab(tabId), deps.settings.read()]);
+    const base: TabState = state ?? { tabId, detections: [], findings: [], updatedAt: 0 };
+    const tx = db.transaction(['arrangements', 'entities'], 'readonly');
+    const arrangements = await Promise.all(base.findings.map((f) => tx.objectStore('arrangements').get(f.arrangementId)));
+    const entities = await tx.objectStore('entities').getAll();
+    await tx.done;
+    return {
+      ...base,
+      watched: state !== null,
+      paused: settings.paused,
+      arrangements: Object.fromEntries(arrangements.filter((a) => a !== undefined).map((a) => [a.id, fromStored(a)])),
+      entities: Object.fromEntries(entities.map((e) => [e.id, { id: e.id, name: e.name, kind: e.kind }])),
+    };
+  }
+
+  async function queryList(query: ListQuery): Promise<ListSummary> {
+    const list = await readList(db);
+    const text = query.text?.trim().toLowerCase();
+    const names = new Map(list.entities.map((e) => [e.id, e.name.toLowerCase()]));
+    const arrangements = list.arrangements.filter(
+      (a) =>
+        (!query.platform || a.platform === query.platform) &&
+        (!query.partner || a.partners.includes(query.partner)) &&
+        (!query.status || a.status === query.status) &&
+        (!query.region || a.regions.includes(query.region)) &&
+        (!text ||
+          [a.title, a.summary, a.platform, ...a.partners.map((p) => names.get(p) ?? p)].some((s) => s.toLowerCase().includes(text))),
+    );
+    return {
+      version: list.version,
+      total: list.arrangements.length,
+      arrangements,
+      entities: list.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind })),
+    };
+  }
+
+  async function prepareImport(text: string) {
+    const parsed = parseListFile(text);
+    if (!parsed.ok) return parsed;
+    const stored = await readList(db);
+    const problems = checkMerged(stored, parsed.list);
+    if (problems.length)
+      return { ok: false as const, error: `The list refers to things that do not exist or repeats ids: ${problems[0]!.path}: ${problems[0]!.message}`, problems };
+    return { ok: true as const, list: parsed.list, changes: diffImport(stored, parsed.list) };
+  }
+
+  return {
+    settings: deps.settings,
+    pageConfig,
+    reportDetections,
+    clearTab,
+    tabReport,
+    queryList,
+
+    async installBundled(mode: 'update' | 'reset') {
+      await installBundled(db, await deps.loadBundled(), mode);
+    },
+
+    async exportList(): Promise<string> {
+      const { origins: _o, ...list } = await readList(db);
+      return JSON.stringify({ format: 1, ...list }, null, 2);
+    },
+
+    async previewImport(text: string): Promise<Result<ReturnType<typeof diffImport>>> {
+      const prepared = await prepareImport(text);
+      return prepared.ok ? ok(prepared.changes) : prepared;
+    },
+
+    async importList(text: string): Promise<Result<ReturnType<typeof diffImport>>> {
+      const prepared = await prepareImport(text);
+      if (!prepared.ok) return prepared;
+      await writeImport(db, { ...prepared.list, version: prepared.list.version });
+      return ok(prepared.changes);
+    },
+
+    readHistory: () => readHistory(db),
+    clearHistory: () => clearHistory(db),
+
+    async pruneHistory() {
+      await pruneHistory(db, (await deps.settings.read()).historyDays, deps.now());
+    },
+
+    async clearAll() {
+      await clearHistory(db);
+      await installBundled(db, await deps.loadBundled(), 'reset');
+      await deps.settings.reset();
+      await forgetAllTabs();
+      counted.clear();
+    },
+  };
+}
+
+export type Ledger = ReturnType<typeof createLedger>;

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { HOST_PERMISSIONS } from './utils/platforms';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader can follow every name to its file.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Ledgerlight',
+    description:
+      'Shows which features on social sites tie you to a bank, card network or payment firm, and what data flows between them.',
+    // storage: settings and per-tab findings. Nothing else is needed by default.
+    permissions: ['storage'],
+    host_permissions: HOST_PERMISSIONS,
+    // Sites the user adds are asked for at that moment, never up front.
+    optional_host_permissions: ['https://*/*'],
+    optional_permissions: ['scripting'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ledgerlight@ledgerlight.invalid',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
