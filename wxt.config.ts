@@ -4,6 +4,8 @@ import { HOST_PERMISSIONS } from './utils/platforms';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // Lets several builds (tests, the benchmark, a second checkout) sit side by side.
+  outDir: process.env.LEDGERLIGHT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
