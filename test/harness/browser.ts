@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,7 +76,15 @@ export async function servePages(context: BrowserContext, pages: Record<string, 
     const url = route.request().url();
     const key = url.split('#')[0]!;
     const body = pages[key];
-    if (body === undefined) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served offline' });
+    if (body === undefined) {
+      // A payment firm's frame inside a served page gets a labelled stand-in, so screenshots show where it sits.
+      const request = route.request();
+      const inFrame = request.resourceType() === 'document' && request.frame().parentFrame() !== null;
+      const host = new URL(url).host;
+      return inFrame
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: `<body style="margin:0;font:13px system-ui;display:grid;place-items:center;height:100vh;background:#ffc439">${host} (offline stand-in)</body>` })
+        : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served offline' });
+    }
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: typeof body === 'function' ? await body() : body });
   });
 }

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
+import { readFixtures } from '../harness/fixtures';
+
+// The demo pages are what a newcomer sees first with `npm start`: they must keep working.
+const demo = readFixtures(resolve('test/fixtures/demo'));
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchExtension();
+  await servePages(session.context, Object.fromEntries(demo.map((p) => [p.url, p.html])));
+});
+afterAll(() => session?.close());
+
+async function open(url: string): Promise<{ page: Page; tabId: number; badge: string }> {
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const tabId = await session.tabIdOf(page);
+  return { page, tabId, badge: await settledBadge(session, tabId) };
+}
+
+async function popupFor(tabId: number): Promise<Page> {
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-testid="summary"]');
+  return popup;
+}
+
+describe('Ledgerlight on the demo pages', () => {
+  for (const fixture of demo) {
+    const payment = fixture.fires.length > 0;
+    it(`${payment ? 'counts the findings' : 'shows an empty badge'} on ${fixture.url}`, async () => {
+      const { page, tabId, badge } = await open(fixture.url);
+      const popup = await popupFor(tabId);
+      const cards = await popup.locator('[data-arrangement]').count();
+      if (payment) {
+        expect(Number(badge)).toBeGreaterThan(0);
+        expect(cards).toBe(Number(badge));
+      } else {
+        expect(badge).toBe('');
+        expect(cards).toBe(0);
+        await expect(popup.textContent('body')).resolves.toMatch(/no bank-linked feature/i);
+      }
+      const detected = await popup.locator('[data-rule]').evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')));
+      for (const rule of fixture.fires) expect(detected).toContain(rule);
+      await Promise.all([page.close(), popup.close()]);
+    });
+  }
+
+  it('explains each finding in the popup: parties, data and direction, status, sources', async () => {
+    const { tabId } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
+    const popup = await popupFor(tabId);
+    const cards = popup.locator('[data-arrangement]');
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const card of await cards.all()) {
+      await expect(card.locator('h2, h3').first().textContent()).resolves.toMatch(/\w/);
+      await expect(card.locator('.partners').first().textContent()).resolves.toMatch(/\w/);
+      expect(await card.locator('.flow').count()).toBeGreaterThan(0);
+      await expect(card.locator('.flow .data').first().textContent()).resolves.toMatch(/\w/);
+      await expect(card.locator('.status').first().textContent()).resolves.toMatch(/\d{4}/);
+      const links = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      expect(links.length).toBeGreaterThan(0);
+      for (const href of links) expect(href).toMatch(/^https:\/\//);
+    }
+    await popup.close();
+  });
+
+  it('drops findings when the tab leaves for a page without payment features', async () => {
+    const { page, tabId, badge } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
+    expect(Number(badge)).toBeGreaterThan(0);
+    await page.goto(demo.find((p) => p.fires.length === 0)!.url);
+    expect(await settledBadge(session, tabId)).toBe('');
+    await page.close();
+  });
+});
