@@ -25,7 +25,10 @@ export default defineBackground(() => {
   })();
 
   let currentSettings = readSettings();
-  settingsItem.watch(() => (currentSettings = readSettings()));
+  settingsItem.watch(async () => {
+    currentSettings = readSettings();
+    await (await ready).applySettings(await currentSettings);
+  });
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason === 'install' || reason === 'update') await (await ready).installBundled('update');

@@ -8,7 +8,7 @@ import { diffImport, installBundled, readList, writeImport } from '../db/list-st
 import { checkMerged, parseListFile } from '../list-file';
 import type { ListQuery, ListSummary, PageConfig, Result, TabReport, TabState } from '../messages';
 import { watchedPlatform } from './watch';
-import { forgetAllTabs, forgetTab, readTab, writeTab } from './tab-store';
+import { forgetTab, readAllTabs, readTab, writeTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
 
 export interface LedgerDeps {
@@ -165,12 +165,17 @@ export function createLedger(deps: LedgerDeps) {
       await pruneHistory(db, (await deps.settings.read()).historyDays, deps.now());
     },
 
+    /** A site switched off, or watching paused: its open tabs lose their findings and badge at once. */
+    async applySettings(settings: Settings) {
+      const tabs = await readAllTabs();
+      await Promise.all(tabs.filter((t) => !t.origin || !watchedPlatform(`${t.origin}/`, settings)).map((t) => clearTab(t.tabId)));
+    },
+
     async clearAll() {
       await clearHistory(db);
       await installBundled(db, await deps.loadBundled(), 'reset');
       await deps.settings.reset();
-      await forgetAllTabs();
-      counted.clear();
+      await Promise.all((await readAllTabs()).map((t) => clearTab(t.tabId)));
     },
   };
 }

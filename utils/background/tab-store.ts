@@ -20,7 +20,9 @@ export function forgetTab(tabId: number): Promise<void> {
   return storage.removeItem(key(tabId));
 }
 
-export async function forgetAllTabs(): Promise<void> {
+export async function readAllTabs(): Promise<TabState[]> {
   const all = await storage.snapshot('session');
-  await storage.removeItems(Object.keys(all).filter((k) => k.startsWith('tab:')).map((k) => `session:${k}` as const));
+  return Object.entries(all)
+    .filter(([k]) => k.startsWith('tab:'))
+    .map(([, state]) => state as TabState);
 }

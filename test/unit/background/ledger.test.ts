@@ -51,4 +51,17 @@ describe('ledger', () => {
     expect(await ledger.pageConfig('https://www.messenger.com/t/1')).toBeNull();
     expect(await ledger.pageConfig('https://www.facebook.com/')).not.toBeNull();
   });
+
+  it('clears the badge of open tabs on a site the user switches off', async () => {
+    const bundled = await bundledFromDisk();
+    const list = { ...bundled, arrangements: [sampleArrangement({ id: 'messenger-p2p', platform: 'meta', features: ['p2p-payments'] })] };
+    const { ledger, badges } = await ledgerWith(list);
+    const sendMoney = { ruleId: 'chat-send-money', feature: 'p2p-payments' as const, partners: [], confidence: 'high' as const, count: 1, signals: [] };
+    await ledger.reportDetections(5, 'https://www.messenger.com/t/1', [sendMoney]);
+    await ledger.reportDetections(6, 'https://www.facebook.com/', [sendMoney]);
+    await ledger.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['messenger'] });
+    expect(badges.get(5)).toBe(0);
+    expect(badges.get(6)).toBe(1);
+    expect((await ledger.tabReport(5)).findings).toEqual([]);
+  });
 });
