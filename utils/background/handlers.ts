@@ -10,6 +10,7 @@ import { fromContentScript, fromExtensionPage, type SenderPolicy } from './sende
 const Url = v.pipe(v.string(), v.maxLength(4096));
 const Short = v.optional(v.pipe(v.string(), v.maxLength(100)));
 const Nothing = v.optional(v.undefined());
+const ListText = v.pipe(v.string(), v.maxLength(MAX_LIST_BYTES, `the file is larger than the ${MAX_LIST_BYTES / 1024 / 1024} MB a list may be`));
 
 /** Every message: its sender policy, the schema its data must parse as, and what to do with it. */
 export interface Route<T extends keyof Protocol> {
@@ -65,8 +66,8 @@ export function createRoutes(ledger: Ledger): { [T in keyof Protocol]: Route<T> 
       run: async (query) => ok(await ledger.queryList(query)),
     },
     'list:export': { from: 'extension', data: Nothing, run: async () => ok(await ledger.exportList()) },
-    'list:preview': { from: 'extension', data: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_LIST_BYTES + 1)) }), run: ({ text }) => ledger.previewImport(text) },
-    'list:import': { from: 'extension', data: v.object({ text: v.pipe(v.string(), v.maxLength(MAX_LIST_BYTES + 1)) }), run: ({ text }) => ledger.importList(text) },
+    'list:preview': { from: 'extension', data: v.object({ text: ListText }), run: ({ text }) => ledger.previewImport(text) },
+    'list:import': { from: 'extension', data: v.object({ text: ListText }), run: ({ text }) => ledger.importList(text) },
     'list:reset': {
       from: 'extension',
       data: Nothing,
@@ -105,14 +106,29 @@ export async function dispatch<T extends keyof Protocol>(
   }
   const parsed = v.safeParse(route.data, data);
   if (!parsed.success) {
-    context.log(`dropped malformed ${type}`, parsed.issues[0]?.message);
-    return { ok: false, error: 'Malformed request.' };
+    const issue = parsed.issues[0];
+    context.log(`dropped malformed ${type}`, issue?.message);
+    // Only a trusted sender gets this far, so naming the problem tells nothing to an attacker.
+    return { ok: false, error: `The request was not understood: ${issue?.message ?? 'unknown shape'}.` };
+  }
+  // A content script speaks only for the page it runs in: it cannot report detections for another site.
+  if (route.from === 'content' && !sameOrigin((parsed.output as { url?: unknown }).url, sender.url)) {
+    context.log(`refused ${type} about another page`, { url: sender.url });
+    return { ok: false, error: 'Request refused.' };
   }
   try {
     return await route.run(parsed.output as Parameters<Protocol[T]>[0], sender);
   } catch (error) {
     context.log(`${type} failed`, error);
     return { ok: false, error: describeFailure(error) };
+  }
+}
+
+function sameOrigin(claimed: unknown, actual: string | undefined): boolean {
+  try {
+    return typeof claimed === 'string' && actual !== undefined && new URL(claimed).origin === new URL(actual).origin;
+  } catch {
+    return false;
   }
 }
 

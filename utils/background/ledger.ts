@@ -54,14 +54,16 @@ export function createLedger(deps: LedgerDeps) {
       await clearTab(tabId);
       return 0;
     }
-    // Only rules we know can have fired: a detection naming another rule is dropped.
+    // Our content script only knows rules we gave it: a report naming another rule is forged or
+    // stale, and is refused whole rather than half-believed.
     const known = new Set(await db.getAllKeys('rules'));
-    const valid = detections.filter((d) => known.has(d.ruleId));
-    const findings = await matchFindings(db, platform, valid);
-    const state: TabState = { tabId, platform, origin: new URL(url).origin, detections: valid, findings, updatedAt: deps.now() };
+    const unknown = detections.find((d) => !known.has(d.ruleId));
+    if (unknown) throw new Error(`no rule "${unknown.ruleId}" is known`);
+    const findings = await matchFindings(db, platform, detections);
+    const state: TabState = { tabId, platform, origin: new URL(url).origin, detections, findings, updatedAt: deps.now() };
     await writeTab(state);
     await deps.showBadge(tabId, findings.length);
-    await countInHistory(tabId, url, platform.id, valid, settings);
+    await countInHistory(tabId, url, platform.id, detections, settings);
     return findings.length;
   }
 

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { storage } from 'wxt/utils/storage';
+import { createRoutes, dispatch, ROUTE_TYPES, type DispatchContext } from '@/utils/background/handlers';
+import { watchedPlatform } from '@/utils/background/watch';
+import { MAX_DETECTIONS, type Detection } from '@/utils/model/detection';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
+import { MAX_LIST_BYTES } from '@/utils/list-file';
+import type { Protocol } from '@/utils/messages';
+import { sampleArrangement } from '../fixtures';
+import { ledgerUnderTest, listFile } from './ledger-under-test';
+
+const self = { id: 'ledgerlight-id', origin: 'chrome-extension://ledgerlight-id/' };
+const THREAD = 'https://www.messenger.com/t/100004217730318';
+
+const sendMoney: Detection = {
+  ruleId: 'chat-send-money',
+  feature: 'p2p-payments',
+  partners: [],
+  confidence: 'high',
+  count: 1,
+  signals: [{ kind: 'control', evidence: 'Send money' }],
+};
+
+/** A message each route accepts from the right sender: the refusals below are about sender or shape alone. */
+const goodData: { [T in keyof Protocol]: Parameters<Protocol[T]>[0] } = {
+  'page:hello': { url: THREAD },
+  'page:detections': { url: THREAD, detections: [sendMoney] },
+  'tab:report': { tabId: 7 },
+  'settings:get': undefined,
+  'settings:set': { ...DEFAULT_SETTINGS, recordUrls: true },
+  'list:query': { text: 'paypal' },
+  'list:export': undefined,
+  'list:preview': { text: listFile({ arrangements: [sampleArrangement({ id: 'fb-checkout' })] }) },
+  'list:import': { text: listFile({ arrangements: [sampleArrangement({ id: 'fb-checkout' })] }) },
+  'list:reset': undefined,
+  'history:get': undefined,
+  'history:clear': undefined,
+  'data:clear-all': undefined,
+};
+
+const contentScript: Runtime.MessageSender = { id: self.id, url: THREAD, frameId: 0, tab: { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, url: THREAD } };
+const optionsPage: Runtime.MessageSender = { id: self.id, url: `${self.origin}options.html` };
+
+const tab = (url: string, id = 7) => ({ id, index: 0, highlighted: true, active: true, pinned: false, incognito: false, url });
+
+const badContentSenders: [string, Runtime.MessageSender][] = [
+  ['no tab', { id: self.id, url: THREAD, frameId: 0 }],
+  ['another extension', { ...contentScript, id: 'someone-else' }],
+  ['a subframe', { ...contentScript, frameId: 3 }],
+  ['a site Ledgerlight does not watch', { id: self.id, url: 'https://bank.example/login', frameId: 0, tab: tab('https://bank.example/login') }],
+  ['a site the user switched off', { id: self.id, url: 'https://www.facebook.com/', frameId: 0, tab: tab('https://www.facebook.com/') }],
+  ['a plain-http copy of a watched site', { id: self.id, url: 'http://www.messenger.com/t/1', frameId: 0, tab: tab('http://www.messenger.com/t/1') }],
+  ['an extension page', optionsPage],
+];
+
+const badExtensionSenders: [string, Runtime.MessageSender][] = [
+  ['a content script', contentScript],
+  ['a web page', { url: 'https://evil.example/', tab: tab('https://evil.example/') }],
+  ['another extension', { id: 'someone-else', url: 'chrome-extension://someone-else/options.html' }],
+  ['a look-alike origin', { id: self.id, url: 'chrome-extension://ledgerlight-id.evil.example/options.html' }],
+  ['no URL at all', { id: self.id }],
+];
+
+/** Shapes each route must refuse, including oversize payloads. */
+const badData: { [T in keyof Protocol]: [string, unknown][] } = {
+  'page:hello': [
+    ['no url', {}],
+    ['a number for a url', { url: 42 }],
+    ['a 5,000-character url', { url: `${THREAD}?${'a'.repeat(5_000)}` }],
+  ],
+  'page:detections': [
+    ['detections that are not a list', { url: THREAD, detections: 'Send money' }],
+    [`more than ${MAX_DETECTIONS} detections`, { url: THREAD, detections: Array.from({ length: MAX_DETECTIONS + 1 }, () => sendMoney) }],
+    ['a 1 MB piece of evidence', { url: THREAD, detections: [{ ...sendMoney, signals: [{ kind: 'control', evidence: 'x'.repeat(1 << 20) }] }] }],
+    ['an unknown feature kind', { url: THREAD, detections: [{ ...sendMoney, feature: 'mind-reading' }] }],
+    ['a negative count', { url: THREAD, detections: [{ ...sendMoney, count: -1 }] }],
+    ['a rule id with markup', { url: THREAD, detections: [{ ...sendMoney, ruleId: '<img src=x onerror=alert(1)>' }] }],
+  ],
+  'tab:report': [
+    ['a negative tab', { tabId: -1 }],
+    ['a tab id as text', { tabId: '7' }],
+  ],
+  'settings:get': [['a payload where none is expected', { paused: true }]],
+  'settings:set': [
+    ['a missing field', { paused: true }],
+    ['a history period not offered', { ...DEFAULT_SETTINGS, historyDays: 3650 }],
+    ['a plain-http custom site', { ...DEFAULT_SETTINGS, customSites: ['http://tracker.example'] }],
+  ],
+  'list:query': [['a 10,000-character search', { text: 'p'.repeat(10_000) }]],
+  'list:export': [['a payload where none is expected', { everything: true }]],
+  'list:preview': [['no text', {}]],
+  'list:import': [
+    ['text as a number', { text: 1 }],
+    ['a file over the size limit', { text: ' '.repeat(MAX_LIST_BYTES + 1) }],
+  ],
+  'list:reset': [['a payload where none is expected', 'now']],
+  'history:get': [['a payload where none is expected', [1]]],
+  'history:clear': [['a payload where none is expected', { day: '2026-11-23' }]],
+  'data:clear-all': [['a payload where none is expected', { confirm: true }]],
+};
+
+async function harness(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['facebook'] }) {
+  const { ledger, db, badges, settings: currentSettings } = await ledgerUnderTest({ settings });
+  // Something of the user's that a forged message might try to erase or overwrite.
+  await ledger.importList(listFile({ arrangements: [sampleArrangement({ id: 'users-own-entry', title: 'Kept by the user' })] }));
+  await ledger.reportDetections(9, THREAD, [sendMoney]);
+  const routes = createRoutes(ledger);
+  const logged: string[] = [];
+  const context: DispatchContext = {
+    self,
+    isWatchedUrl: (url) => watchedPlatform(url, currentSettings()) !== undefined,
+    log: (reason) => void logged.push(reason),
+  };
+  /** Everything the user could notice: the list, history, settings, per-tab findings and badges. */
+  const snapshot = async () =>
+    JSON.stringify({
+      list: await ledger.exportList(),
+      history: await ledger.readHistory(),
+      settings: currentSettings(),
+      tabs: await storage.snapshot('session'),
+      badges: [...badges],
+    });
+  const send = <T extends keyof Protocol>(type: T, data: unknown, sender: Runtime.MessageSender) => dispatch(routes[type], type, data, sender, context);
+  return { send, logged, snapshot, db };
+}
+
+const senderFor = (type: keyof Protocol) => (type.startsWith('page:') ? contentScript : optionsPage);
+
+describe('every message is checked before it is used', () => {
+  it('lists a route for every message of the protocol', () => {
+    expect([...ROUTE_TYPES].sort()).toEqual(Object.keys(goodData).sort());
+  });
+
+  for (const type of ROUTE_TYPES) {
+    it(`answers ${type} from its rightful sender`, async () => {
+      const { send, logged } = await harness();
+      const reply = await send(type, goodData[type], senderFor(type));
+      expect(reply).toMatchObject({ ok: true });
+      expect(logged).toEqual([]);
+    });
+
+    const badSenders = type.startsWith('page:') ? badContentSenders : badExtensionSenders;
+    for (const [who, sender] of badSenders) {
+      it(`refuses ${type} from ${who}, logs it and stores nothing`, async () => {
+        const { send, logged, snapshot } = await harness();
+        const before = await snapshot();
+        const reply = await send(type, goodData[type], sender);
+        expect(reply).toEqual({ ok: false, error: 'Request refused.' });
+        expect(logged).toEqual([`refused ${type} from an untrusted sender`]);
+        expect(await snapshot()).toBe(before);
+      });
+    }
+
+    for (const [what, data] of badData[type]) {
+      it(`drops ${type} with ${what}, logs it and stores nothing`, async () => {
+        const { send, logged, snapshot } = await harness();
+        const before = await snapshot();
+        const reply = await send(type, data, senderFor(type));
+        expect(reply.ok).toBe(false);
+        expect(logged).toEqual([`dropped malformed ${type}`]);
+        expect(await snapshot()).toBe(before);
+      });
+    }
+  }
+
+  it('tells the user when a list file is over the size limit, instead of a bare refusal', async () => {
+    const { send } = await harness();
+    const reply = await send('list:import', { text: ' '.repeat(MAX_LIST_BYTES + 1) }, optionsPage);
+    expect(reply).toEqual({ ok: false, error: expect.stringContaining('larger than the 16 MB a list may be') });
+  });
+
+  it('refuses a content script reporting detections for another site than its own page', async () => {
+    const { send, logged, snapshot } = await harness();
+    const before = await snapshot();
+    const reply = await send('page:detections', { url: 'https://www.instagram.com/', detections: [sendMoney] }, contentScript);
+    expect(reply).toEqual({ ok: false, error: 'Request refused.' });
+    expect(logged).toEqual(['refused page:detections about another page']);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses a report naming a rule Ledgerlight never gave out, and keeps the findings it had', async () => {
+    const { send, logged, snapshot } = await harness();
+    const before = await snapshot();
+    const forged = { ...sendMoney, ruleId: 'forged-rule' };
+    const reply = await send('page:detections', { url: THREAD, detections: [sendMoney, forged] }, { ...contentScript, tab: tab(THREAD, 9) });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('no rule "forged-rule" is known') });
+    expect(logged).toEqual(['page:detections failed']);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('keeps watching for real detections after refusing forged ones', async () => {
+    const { send } = await harness();
+    await send('page:detections', { url: THREAD, detections: [{ ...sendMoney, ruleId: 'forged-rule' }] }, contentScript);
+    const reply = await send('page:detections', { url: THREAD, detections: [sendMoney] }, contentScript);
+    expect(reply).toEqual({ ok: true, value: 1 });
+  });
+});
