@@ -1,66 +1,96 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/utils/model/settings';
 import type { Transport } from '@/utils/transport';
-import { PLATFORMS } from '@/utils/platforms';
 import { ListManager } from './ListManager';
+import { ArrangementBrowser } from './options/ArrangementBrowser';
+import { ClearAllPanel } from './options/ClearAllPanel';
+import { HistoryPanel } from './options/HistoryPanel';
+import { SitesPanel } from './options/SitesPanel';
+import type { SiteAccess } from './options/site-access';
+import { t } from './options/text';
 
-export function Options({ transport }: { transport: Transport }) {
+interface Props {
+  transport: Transport;
+  access: SiteAccess;
+}
+
+/** The options page: where to watch, the arrangement list, history, and wiping it all. */
+export function Options({ transport, access }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
+  const [listRevision, setListRevision] = useState(0);
+  const [dataRevision, setDataRevision] = useState(0);
+  const [focusRevision, setFocusRevision] = useState(0);
+
+  const load = () => transport['settings:get'](undefined).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
 
   useEffect(() => {
-    transport['settings:get'](undefined).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+    void load();
+    // Coming back from the browser's own settings, a site's permission may have been revoked (and
+    // the background has dropped that site): reread rather than save a stale copy over it later.
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible') return;
+      void load();
+      setFocusRevision((n) => n + 1);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
 
-  async function save(next: Settings) {
+  async function save(next: Settings): Promise<boolean> {
     setSettings(next);
+    setSaved('');
     const result = await transport['settings:set'](next);
-    if (result.ok) {
-      setSettings(result.value);
-      setError(null);
-      setSaved('Saved.');
-    } else setError(result.error);
+    if (!result.ok) {
+      setError(t('options.saveFailed', [result.error]));
+      void load();
+      return false;
+    }
+    setSettings(result.value);
+    setError(null);
+    setSaved(t('options.saved'));
+    return true;
   }
 
   return (
-    <main class="options">
-      <h1>Ledgerlight options</h1>
-      {error && <p role="alert" class="error">{error}</p>}
-      <p role="status" class="saved">{saved}</p>
-      {settings && (
-        <>
-          <fieldset>
-            <legend>Sites to watch</legend>
-            {PLATFORMS.map((p) => (
-              <label key={p.id} class="site">
-                <input
-                  type="checkbox"
-                  name={`site-${p.id}`}
-                  checked={!settings.disabledSites.includes(p.id)}
-                  onChange={(e) =>
-                    save({
-                      ...settings,
-                      disabledSites: e.currentTarget.checked
-                        ? settings.disabledSites.filter((id) => id !== p.id)
-                        : [...settings.disabledSites, p.id],
-                    })
-                  }
-                />{' '}
-                {p.name}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>On the page</legend>
-            <label>
-              <input type="checkbox" name="markers" checked={settings.markers} onChange={(e) => save({ ...settings, markers: e.currentTarget.checked })} /> Show a
-              marker next to each bank-linked feature
-            </label>
-          </fieldset>
-        </>
-      )}
-      <ListManager transport={transport} />
-    </main>
+    <div class="options">
+      <header>
+        <h1>{t('options.title')}</h1>
+        <nav aria-label={t('options.nav')}>
+          <a href="#sites">{t('options.sites.title')}</a> <a href="#list">{t('options.list.title')}</a> <a href="#history">{t('options.history.title')}</a>{' '}
+          <a href="#data">{t('options.clearAll.title')}</a>
+        </nav>
+      </header>
+      <main>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        <p role="status" class="saved">
+          {saved}
+        </p>
+        {settings ? (
+          <SitesPanel settings={settings} save={save} access={access} refresh={focusRevision} />
+        ) : (
+          !error && <p aria-busy="true">{t('options.loading')}</p>
+        )}
+        <section id="list" aria-labelledby="list-title" class="panel">
+          <h2 id="list-title">{t('options.list.title')}</h2>
+          <p class="hint">{t('options.list.explain')}</p>
+          <ArrangementBrowser transport={transport} revision={listRevision + dataRevision} />
+          <ListManager transport={transport} onChanged={() => setListRevision((n) => n + 1)} />
+        </section>
+        {settings && <HistoryPanel transport={transport} settings={settings} save={save} revision={dataRevision} />}
+        <ClearAllPanel
+          transport={transport}
+          onCleared={() => {
+            setDataRevision((n) => n + 1);
+            void load();
+          }}
+        />
+      </main>
+    </div>
   );
 }

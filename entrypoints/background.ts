@@ -7,15 +7,37 @@ import { loadBundled } from '@/utils/background/bundled';
 import { readSettings, settingsItem } from '@/utils/background/settings-store';
 import { showBadge } from '@/utils/background/badge';
 import { watchedPlatform } from '@/utils/background/watch';
+import { createCustomSites } from '@/utils/background/custom-sites';
 import { onMessage } from '@/utils/messages';
 
 export default defineBackground(() => {
+  // Sites the user added: registered content scripts, kept in line with settings and permissions.
+  // Its writes go straight to storage (not through the ledger) so a revocation never waits on itself.
+  const customSites = createCustomSites({
+    scripting: () => browser.scripting,
+    permissions: browser.permissions,
+    readSites: async () => (await readSettings()).customSites,
+    writeSites: async (sites) => settingsItem.setValue({ ...(await readSettings()), customSites: sites }),
+    log: (reason, detail) => console.warn(`Ledgerlight: ${reason}`, detail),
+  });
+
   // Started in a visible order: database, then the bundled list if this install has none yet.
   const ready = (async () => {
     const db = await openLedgerDB(undefined, () => console.warn('Ledgerlight: a database upgrade is waiting for another tab to close'));
     const ledger = createLedger({
       db,
-      settings: { read: readSettings, write: (s) => settingsItem.setValue(s), reset: () => settingsItem.removeValue() },
+      // A save from options answers only once an added site is registered (or a removed one released).
+      settings: {
+        read: readSettings,
+        write: async (s) => {
+          await settingsItem.setValue(s);
+          await customSites.sync(s.customSites);
+        },
+        reset: async () => {
+          await settingsItem.removeValue();
+          await customSites.sync([]);
+        },
+      },
       loadBundled: () => loadBundled(async (file) => (await fetch(browser.runtime.getURL(`/${file}` as '/'))).json()),
       showBadge,
       now: Date.now,
@@ -27,8 +49,13 @@ export default defineBackground(() => {
   let currentSettings = readSettings();
   settingsItem.watch(async () => {
     currentSettings = readSettings();
+    // Settings synced from another device may add or drop sites without a save on this one.
+    void currentSettings.then((s) => customSites.sync(s.customSites));
     await (await ready).applySettings(await currentSettings);
   });
+  // Registrations persist, but a browser restart or an update may have left them out of step.
+  void currentSettings.then((s) => customSites.sync(s.customSites));
+  browser.permissions.onRemoved.addListener(({ origins }) => void customSites.revoked(origins));
 
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
     if (reason === 'install' || reason === 'update') await (await ready).installBundled('update');

@@ -1,6 +1,17 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { transport } from '@/utils/transport';
 import { Options } from '@/components/Options';
+import { originPattern, type SiteAccess } from '@/components/options/site-access';
 import '@/components/theme.css';
 
-render(<Options transport={transport} />, document.getElementById('app')!);
+/**
+ * The only browser.* calls the options page makes. 'scripting' is asked for with the site: the
+ * background needs it to register the content script there, and only once a site is added.
+ */
+const access: SiteAccess = {
+  request: (origin) => browser.permissions.request({ origins: [originPattern(origin)], permissions: ['scripting'] }),
+  granted: (origin) => browser.permissions.contains({ origins: [originPattern(origin)], permissions: ['scripting'] }),
+};
+
+render(<Options transport={transport} access={access} />, document.getElementById('app')!);
