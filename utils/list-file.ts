@@ -25,7 +25,7 @@ export function parseListFile(text: string): ParsedList {
     return refuse(`The file is not valid JSON: ${(error as Error).message}`);
   }
   const shape = checkShape(raw);
-  if (shape) return refuse(shape.message, [shape]);
+  if (shape) return refuse(`The file was refused at ${shape.path}: ${shape.message}.`, [shape]);
   if (raw && typeof raw === 'object' && 'format' in raw && raw.format !== DATASET_FORMAT)
     return refuse(`The file uses list format ${JSON.stringify(raw.format)}; this version of Ledgerlight reads format ${DATASET_FORMAT}.`, [
       { path: 'format', message: `unsupported format ${JSON.stringify(raw.format)}` },

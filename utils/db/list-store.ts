@@ -3,6 +3,7 @@ import type { Arrangement } from '../model/arrangement';
 import type { Entity } from '../model/entity';
 import type { Rule } from '../model/rule';
 import { fromStored, toStored, type LedgerDatabase, type Origin } from './schema';
+import { allOrNothing } from './all-or-nothing';
 
 /** Everything stored, as one list: what export writes and what an import is checked against. */
 export async function readList(db: LedgerDatabase): Promise<FullDataset & { origins: Record<string, Origin> }> {
@@ -39,26 +40,28 @@ export async function installBundled(db: LedgerDatabase, bundled: FullDataset, m
   };
   const keep = { arrangements: new Set<string>(), entities: new Set<string>(), rules: new Set<string>() };
   const pending: Promise<unknown>[] = [];
-  if (mode === 'reset') {
-    pending.push(stores.arrangements.clear(), stores.entities.clear(), stores.rules.clear(), tx.objectStore('meta').delete('importedVersion'));
-  } else {
-    for (const name of ['arrangements', 'entities', 'rules'] as const) {
-      // The three stores share the 'by-origin' index; idb's types cannot see that through a union.
-      const store = stores[name] as unknown as OriginIndexed;
-      pending.push(
-        store.index('by-origin').getAllKeys('bundled').then((keys) => Promise.all(keys.map((k) => store.delete(k)))),
-        store.index('by-origin').getAllKeys('imported').then((keys) => keys.forEach((k) => keep[name].add(k))),
-      );
+  await allOrNothing(tx, pending, async () => {
+    if (mode === 'reset') {
+      pending.push(stores.arrangements.clear(), stores.entities.clear(), stores.rules.clear(), tx.objectStore('meta').delete('importedVersion'));
+    } else {
+      for (const name of ['arrangements', 'entities', 'rules'] as const) {
+        // The three stores share the 'by-origin' index; idb's types cannot see that through a union.
+        const store = stores[name] as unknown as OriginIndexed;
+        pending.push(
+          store.index('by-origin').getAllKeys('bundled').then((keys) => Promise.all(keys.map((k) => store.delete(k)))),
+          store.index('by-origin').getAllKeys('imported').then((keys) => keys.forEach((k) => keep[name].add(k))),
+        );
+      }
+      await Promise.all(pending);
+      pending.length = 0;
     }
-    await Promise.all(pending);
-    pending.length = 0;
-  }
-  for (const a of bundled.arrangements) if (!keep.arrangements.has(a.id)) pending.push(stores.arrangements.put(toStored(a, 'bundled')));
-  for (const e of bundled.entities) if (!keep.entities.has(e.id)) pending.push(stores.entities.put({ ...e, origin: 'bundled' }));
-  for (const r of bundled.rules) if (!keep.rules.has(r.id)) pending.push(stores.rules.put({ ...r, origin: 'bundled' }));
-  pending.push(tx.objectStore('meta').put({ key: 'bundledVersion', value: bundled.version }));
-  pending.push(tx.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() }));
-  await Promise.all([...pending, tx.done]);
+    for (const a of bundled.arrangements) if (!keep.arrangements.has(a.id)) pending.push(stores.arrangements.put(toStored(a, 'bundled')));
+    for (const e of bundled.entities) if (!keep.entities.has(e.id)) pending.push(stores.entities.put({ ...e, origin: 'bundled' }));
+    for (const r of bundled.rules) if (!keep.rules.has(r.id)) pending.push(stores.rules.put({ ...r, origin: 'bundled' }));
+    pending.push(tx.objectStore('meta').put({ key: 'bundledVersion', value: bundled.version }));
+    pending.push(tx.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() }));
+    await Promise.all([...pending, tx.done]);
+  });
 }
 
 interface OriginIndexed {
@@ -99,12 +102,14 @@ export function diffImport(current: Part, incoming: Partial<Part> & { version: s
 export async function writeImport(db: LedgerDatabase, incoming: Partial<Part> & { version: string }): Promise<void> {
   const tx = db.transaction(['arrangements', 'entities', 'rules', 'meta'], 'readwrite');
   const writes: Promise<unknown>[] = [];
-  for (const a of incoming.arrangements ?? []) writes.push(tx.objectStore('arrangements').put(toStored(a, 'imported')));
-  for (const e of incoming.entities ?? []) writes.push(tx.objectStore('entities').put({ ...e, origin: 'imported' }));
-  for (const r of incoming.rules ?? []) writes.push(tx.objectStore('rules').put({ ...r, origin: 'imported' }));
-  writes.push(tx.objectStore('meta').put({ key: 'importedVersion', value: incoming.version }));
-  writes.push(tx.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() }));
-  await Promise.all([...writes, tx.done]);
+  await allOrNothing(tx, writes, async () => {
+    for (const a of incoming.arrangements ?? []) writes.push(tx.objectStore('arrangements').put(toStored(a, 'imported')));
+    for (const e of incoming.entities ?? []) writes.push(tx.objectStore('entities').put({ ...e, origin: 'imported' }));
+    for (const r of incoming.rules ?? []) writes.push(tx.objectStore('rules').put({ ...r, origin: 'imported' }));
+    writes.push(tx.objectStore('meta').put({ key: 'importedVersion', value: incoming.version }));
+    writes.push(tx.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() }));
+    await Promise.all([...writes, tx.done]);
+  });
 }
 
 function stableJson(value: unknown): string {
