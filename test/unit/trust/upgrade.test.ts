@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, openLedgerDB, toStored } from '@/utils/db/schema';
+import { readSettings, settingsItem } from '@/utils/background/settings-store';
+import { DEFAULT_SETTINGS } from '@/utils/model/settings';
+import { sampleArrangement } from '../fixtures';
+import { bundledWithOneArrangement, ledgerUnderTest } from './ledger-under-test';
+
+/**
+ * Each released schema, frozen as it shipped and written with the raw IndexedDB API, so that a later
+ * change to openLedgerDB cannot quietly change what "a version 1 database" means here. When
+ * DB_VERSION goes up, add the new version's schema and writer below; the first test fails until then.
+ */
+const RELEASED: Record<number, { create(db: IDBDatabase): void; write(tx: IDBTransaction): void }> = {
+  1: {
+    create(db) {
+      const arrangements = db.createObjectStore('arrangements', { keyPath: 'id' });
+      arrangements.createIndex('by-platform-partner', 'platformPartners', { multiEntry: true });
+      arrangements.createIndex('by-platform-feature', 'platformFeatures', { multiEntry: true });
+      arrangements.createIndex('by-origin', 'origin');
+      db.createObjectStore('entities', { keyPath: 'id' }).createIndex('by-origin', 'origin');
+      db.createObjectStore('rules', { keyPath: 'id' }).createIndex('by-origin', 'origin');
+      db.createObjectStore('meta', { keyPath: 'key' });
+      db.createObjectStore('history', { keyPath: ['day', 'platform', 'feature'] }).createIndex('by-day', 'day');
+    },
+    write(tx) {
+      tx.objectStore('arrangements').put(toStored(sampleArrangement({ id: 'users-import', title: 'Imported before the upgrade', partners: ['stripe'] }), 'imported'));
+      tx.objectStore('meta').put({ key: 'importedVersion', value: 'users-2026.10' });
+      tx.objectStore('history').put({ day: '2026-11-20', platform: 'messenger', feature: 'p2p-payments', count: 4 });
+    },
+  },
+};
+
+function writeReleased(name: string, version: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, version);
+    request.onupgradeneeded = () => {
+      for (let v = 1; v <= version; v++) RELEASED[v]!.create(request.result);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      const tx = db.transaction(['arrangements', 'meta', 'history'], 'readwrite');
+      RELEASED[version]!.write(tx);
+      tx.oncomplete = () => (db.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+describe('no data is lost across upgrades and restarts', () => {
+  it('keeps a frozen schema for every database version Ledgerlight has shipped', () => {
+    expect(Object.keys(RELEASED).map(Number)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+  });
+
+  for (const version of Object.keys(RELEASED).map(Number)) {
+    it(`opens a version ${version} database with the user's import and history intact`, async () => {
+      const name = `released-v${version}`;
+      await writeReleased(name, version);
+
+      const db = await openLedgerDB(name);
+      expect(db.version).toBe(DB_VERSION);
+      // The background installs the bundled list on update; that must keep what the user imported.
+      const { ledger } = await ledgerUnderTest({ db, list: await bundledWithOneArrangement() });
+
+      const exported = JSON.parse(await ledger.exportList()) as { version: string; arrangements: { id: string; title: string }[] };
+      expect(exported.version).toBe('users-2026.10');
+      expect(exported.arrangements.find((a) => a.id === 'users-import')?.title).toBe('Imported before the upgrade');
+      expect(exported.arrangements.map((a) => a.id)).toContain('messenger-p2p');
+      expect(await ledger.readHistory()).toEqual([{ day: '2026-11-20', platform: 'messenger', feature: 'p2p-payments', count: 4 }]);
+      // Matching goes through the indexes, so they must have survived too.
+      expect(await db.getAllKeysFromIndex('arrangements', 'by-platform-partner', 'facebook|stripe')).toEqual(['users-import']);
+      db.close();
+    });
+  }
+
+  it('finds the import again after the service worker restarts and the database is reopened', async () => {
+    const first = await ledgerUnderTest();
+    await first.ledger.importList(JSON.stringify({ format: 1, version: 'mine', arrangements: [sampleArrangement({ id: 'kept' })] }));
+    const before = await first.ledger.exportList();
+    const name = first.db.name;
+    first.db.close();
+
+    const { ledger } = await ledgerUnderTest({ db: await openLedgerDB(name) });
+    expect(await ledger.exportList()).toBe(before);
+  });
+
+  it('keeps the settings a user saved before a setting was added, and fills in the new one', async () => {
+    const { recordUrls: _addedLater, ...savedBefore } = { ...DEFAULT_SETTINGS, disabledSites: ['x'], historyDays: 90 as const };
+    await settingsItem.setValue(savedBefore as typeof DEFAULT_SETTINGS);
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, disabledSites: ['x'], historyDays: 90 });
+  });
+});
