@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkListFiles, type ListFiles } from '@/scripts/data/list-check';
+import { bundledFromDisk } from '../fixtures';
+
+/** A fresh copy of the bundled files, for each test to break in one place. */
+function bundledFiles(): ListFiles & { arrangements: any; rules: any } {
+  const read = (name: string) => JSON.parse(readFileSync(`public/data/${name}.json`, 'utf8'));
+  return { entities: read('entities'), rules: read('rules'), arrangements: read('arrangements') };
+}
+
+function problemsOf(files: ListFiles): string[] {
+  return checkListFiles(files).problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+describe('data:check on a broken list', () => {
+  it('rejects a source without a real date, naming the field', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[0].sources[0].published = 'undated';
+    expect(problemsOf(files)).toContain('arrangements.json.arrangements[0].sources[0].published: must be YYYY, YYYY-MM or YYYY-MM-DD');
+  });
+
+  it('rejects a calendar date that does not exist', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[1].since = '2019-02-30';
+    expect(problemsOf(files)).toContain('arrangements.json.arrangements[1].since: is not a real date');
+  });
+
+  it('rejects a source read over plain http', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[0].sources[0].url = 'http://www.pymnts.com/news/2015/facebook-messenger-adds-payments/';
+    expect(problemsOf(files)).toContain('arrangements.json.arrangements[0].sources[0].url: must be an https URL');
+  });
+
+  it('rejects a source without a publisher', () => {
+    const files = bundledFiles();
+    delete files.arrangements.arrangements[2].sources[0].publisher;
+    expect(problemsOf(files).some((p) => p.startsWith('arrangements.json.arrangements[2].sources[0].publisher:'))).toBe(true);
+  });
+
+  it('names a partner that no entity defines', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[3].partners.push('first-bank-of-nowhere');
+    expect(problemsOf(files)).toContain('arrangements[3].partners[1]: unknown entity "first-bank-of-nowhere"');
+  });
+
+  it('names a feature that no detection rule can find', () => {
+    const files = bundledFiles();
+    files.rules.rules = files.rules.rules.filter((r: { feature: string }) => r.feature !== 'bank-linking');
+    expect(problemsOf(files)).toContain('rules: no rule detects feature "bank-linking"');
+  });
+
+  it('names a watched platform that no arrangement covers', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements = files.arrangements.arrangements.filter((a: { platform: string }) => a.platform !== 'discord');
+    expect(problemsOf(files)).toContain('arrangements: no arrangement for platform "discord"');
+  });
+
+  it('counts an arrangement with the owner as covering its platforms', () => {
+    const files = bundledFiles();
+    const youtube = files.arrangements.arrangements.find((a: { platform: string }) => a.platform === 'youtube');
+    youtube.platform = 'google';
+    expect(problemsOf(files)).not.toContain('arrangements: no arrangement for platform "youtube"');
+  });
+
+  it('rejects an end date before the start', () => {
+    const files = bundledFiles();
+    Object.assign(files.arrangements.arrangements[0], { since: '2018-08', until: '2018-07' });
+    expect(problemsOf(files)).toContain('arrangements[0].until: ends (2018-07) before it starts (2018-08)');
+  });
+
+  it('rejects a summary that is a source headline, whatever its case and punctuation', () => {
+    const files = bundledFiles();
+    const entry = files.arrangements.arrangements[0];
+    entry.summary = `${entry.sources[1].title.toUpperCase()}!`;
+    expect(problemsOf(files)).toContain('arrangements[0].summary: copies the title of source 1');
+  });
+
+  it('rejects a summary that quotes a source headline inside its own sentences', () => {
+    const files = bundledFiles();
+    const entry = files.arrangements.arrangements[4];
+    entry.summary = `Reporters wrote: ${entry.sources[0].title}. Nothing else is known.`;
+    expect(problemsOf(files)).toContain('arrangements[4].summary: contains the title of source 0 word for word');
+  });
+
+  it('rejects a file that is not a list at all', () => {
+    const files = bundledFiles();
+    (files as ListFiles).rules = { format: 1, version: '2026.11.23' };
+    expect(problemsOf(files)).toContain('rules.json: has no "rules" array');
+  });
+});
+
+describe('the bundled list', () => {
+  it('loads the way the background loads it, with the size the issue asks for', async () => {
+    const list = await bundledFromDisk();
+    expect(list.arrangements.length).toBeGreaterThanOrEqual(40);
+    expect(list.arrangements.filter((a) => a.verified).length).toBeGreaterThanOrEqual(35);
+  });
+
+  it('has every verified arrangement cite at least one https source with a date', async () => {
+    const list = await bundledFromDisk();
+    for (const a of list.arrangements.filter((entry) => entry.verified)) {
+      expect(a.sources.length, a.id).toBeGreaterThan(0);
+      for (const s of a.sources) expect(s.url.startsWith('https://'), `${a.id}: ${s.url}`).toBe(true);
+    }
+  });
+});
