@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
+import { readFixture } from '../harness/fixtures';
+import { sampleArrangement } from '../unit/fixtures';
+
+const sendMoney = readFixture(resolve('test/fixtures/pages/messenger/thread-send-money.html'));
+/** A site nobody granted Ledgerlight: a PayPal checkout frame there must go unseen. */
+const ADDED_SITE = 'https://social.example';
+const addedSitePage = `<!doctype html><title>Social</title><button>Pay with PayPal</button><iframe title="PayPal" src="https://www.paypal.com/checkoutnow"></iframe>`;
+
+const IMPORTED_ID = 'options-e2e-messenger-transfers';
+const goodList = {
+  format: 1,
+  version: 'e2e.1',
+  arrangements: [
+    sampleArrangement({ id: IMPORTED_ID, title: 'Messenger transfers (test entry)', platform: 'messenger', partners: ['paypal'], features: ['p2p-payments'] }),
+  ],
+};
+const badList = { format: 1, version: 'e2e.2', arrangements: [{ ...goodList.arrangements[0], id: 'options-e2e-broken', status: 'rumoured' }] };
+
+let session: ExtensionSession;
+let options: Page;
+let files: string;
+
+beforeAll(async () => {
+  session = await launchExtension();
+  await servePages(session.context, { [sendMoney.url]: sendMoney.html, [`${ADDED_SITE}/`]: addedSitePage });
+  files = await mkdtemp(join(tmpdir(), 'ledgerlight-options-'));
+  options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.getByRole('checkbox', { name: 'Messenger' }).waitFor();
+});
+afterAll(() => session?.close());
+
+/**
+ * Opens a page and finds its tab by what is new, not by URL: on a site Ledgerlight has no
+ * permission for, the browser rightly hides the tab's URL from it.
+ */
+async function visit(url: string) {
+  const worker = await session.currentWorker();
+  const tabIds = () => worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
+  const before = new Set(await tabIds());
+  const page = await session.context.newPage();
+  await page.goto(url);
+  const tabId = (await tabIds()).find((id) => !before.has(id));
+  if (tabId === undefined) throw new Error(`no new tab for ${url}`);
+  return { page, tabId };
+}
+
+/** What the background keeps for a tab: present only when a watched page reported to it. */
+async function tabState(tabId: number): Promise<{ detections: unknown[]; findings: { arrangementId: string }[] } | undefined> {
+  const worker = await session.currentWorker();
+  return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as never, tabId);
+}
+
+async function exportList(): Promise<string> {
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export the list' }).click()]);
+  return readFile((await download.path())!, 'utf8');
+}
+
+async function importFile(name: string, content: unknown) {
+  const path = join(files, name);
+  await writeFile(path, JSON.stringify(content));
+  await options.getByLabel('Import a list file').setInputFiles(path);
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  // The extension's CSP (script-src 'self') refuses page.addScriptTag's inline <script>, as it
+  // should; evaluating the same file through the DevTools protocol is not subject to it.
+  await page.evaluate(await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => (await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document)).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the options page', () => {
+  it('imports a good list after previewing it, and its arrangement is found on a matching page', async () => {
+    await importFile('good.json', goodList);
+    const preview = options.getByRole('region', { name: /Before importing good\.json/ });
+    await expect(preview.getByRole('heading', { name: 'New arrangements' }).locator('+ ul').textContent()).resolves.toBe(IMPORTED_ID);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await options.getByText('Imported version e2e.1: 1 added, 0 changed.').waitFor();
+
+    const { page, tabId } = await visit(sendMoney.url);
+    const badge = await settledBadge(session, tabId);
+    const state = await tabState(tabId);
+    expect(state?.findings.map((f) => f.arrangementId)).toContain(IMPORTED_ID);
+    expect(badge).toBe(String(state?.findings.length));
+    await page.close();
+  });
+
+  it('refuses a bad list, naming the entry and field at fault, and leaves the stored list as it was', async () => {
+    const before = await exportList();
+    await importFile('bad.json', badList);
+    const alert = options.getByRole('alert');
+    await expect(alert.textContent()).resolves.toMatch(/bad\.json was not imported.*arrangements\[0\]\.status/);
+    expect(await options.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
+    expect(await exportList()).toBe(before);
+    expect(JSON.parse(before).arrangements.map((a: { id: string }) => a.id)).toContain(IMPORTED_ID);
+  });
+
+  it('turns Messenger off: its page then gets no badge and no detections', async () => {
+    await options.getByRole('checkbox', { name: 'Messenger' }).uncheck();
+    await options.getByText('Saved.').waitFor();
+    const { page, tabId } = await visit(sendMoney.url);
+    // Long enough for the content script to have run and reported, were it watching.
+    await page.waitForTimeout(1500);
+    expect(await session.badgeOf(tabId)).toBe('');
+    expect(await tabState(tabId)).toBeUndefined();
+    await page.close();
+    await options.getByRole('checkbox', { name: 'Messenger' }).check();
+    await options.getByText('Saved.').waitFor();
+  });
+
+  it('watches no added site whose permission was never granted', async () => {
+    // As if the site had arrived through synced settings from another device.
+    const worker = await session.currentWorker();
+    await worker.evaluate(async (site) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings as object), customSites: [site] } });
+    }, ADDED_SITE);
+    await options.reload();
+    const row = options.locator(`[data-site="${ADDED_SITE}"]`);
+    await expect(row.getByText('Not watched: permission not granted in this browser').waitFor()).resolves.toBeUndefined();
+    await expect(row.getByRole('button', { name: `Allow ${ADDED_SITE}` }).isVisible()).resolves.toBe(true);
+
+    const { page, tabId } = await visit(`${ADDED_SITE}/`);
+    await page.waitForTimeout(1500);
+    expect(await session.badgeOf(tabId)).toBe('');
+    expect(await tabState(tabId)).toBeUndefined();
+    expect(await worker.evaluate(() => chrome.permissions.contains({ origins: ['https://social.example/*'] }))).toBe(false);
+    await page.close();
+    await row.getByRole('button', { name: `Remove ${ADDED_SITE}` }).click();
+    await options.getByText('Saved.').waitFor();
+  });
+
+  it('has no serious or critical accessibility violation in light or dark, and saves a screenshot', async () => {
+    // Open what a user would open, so the check covers it: an entry in full and the history table.
+    await options.getByRole('button', { name: 'Messenger transfers (test entry)' }).click();
+    await options.getByRole('heading', { name: 'Messenger transfers (test entry)' }).waitFor();
+    await options.locator('details.history-table summary').click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect(await seriousViolations(options), `${colorScheme} theme`).toEqual([]);
+    }
+    await options.getByRole('button', { name: 'Back to the list' }).click();
+    await options.emulateMedia({ colorScheme: 'light' });
+    await options.screenshot({ path: resolve('docs/screenshots/options.png'), fullPage: true });
+  });
+});
