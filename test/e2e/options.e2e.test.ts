@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { cp, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
+import { CHROME_BUILD, launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
 import { readFixture } from '../harness/fixtures';
 import { sampleArrangement } from '../unit/fixtures';
 
@@ -40,11 +40,11 @@ afterAll(() => session?.close());
  * Opens a page and finds its tab by what is new, not by URL: on a site Ledgerlight has no
  * permission for, the browser rightly hides the tab's URL from it.
  */
-async function visit(url: string) {
-  const worker = await session.currentWorker();
+async function visit(url: string, on = session) {
+  const worker = await on.currentWorker();
   const tabIds = () => worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id!));
   const before = new Set(await tabIds());
-  const page = await session.context.newPage();
+  const page = await on.context.newPage();
   await page.goto(url);
   const tabId = (await tabIds()).find((id) => !before.has(id));
   if (tabId === undefined) throw new Error(`no new tab for ${url}`);
@@ -52,8 +52,11 @@ async function visit(url: string) {
 }
 
 /** What the background keeps for a tab: present only when a watched page reported to it. */
-async function tabState(tabId: number): Promise<{ detections: unknown[]; findings: { arrangementId: string }[] } | undefined> {
-  const worker = await session.currentWorker();
+async function tabState(
+  tabId: number,
+  on = session,
+): Promise<{ platform?: { id: string }; detections: { ruleId: string }[]; findings: { arrangementId: string }[] } | undefined> {
+  const worker = await on.currentWorker();
   return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as never, tabId);
 }
 
@@ -151,5 +154,58 @@ describe('the options page', () => {
     await options.getByRole('button', { name: 'Back to the list' }).click();
     await options.emulateMedia({ colorScheme: 'light' });
     await options.screenshot({ path: resolve('docs/screenshots/options.png'), fullPage: true });
+  });
+});
+
+describe('a site the user added, once its permission is granted', () => {
+  let granted: ExtensionSession;
+  let build: string;
+
+  beforeAll(async () => {
+    // Automation cannot answer the browser's permission prompt, so this copy of the build holds
+    // up front what the user grants at the prompt: the site's host permission and 'scripting'.
+    build = await mkdtemp(join(tmpdir(), 'ledgerlight-granted-'));
+    await cp(CHROME_BUILD, build, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(build, 'manifest.json'), 'utf8'));
+    manifest.permissions.push('scripting');
+    manifest.host_permissions.push(`${ADDED_SITE}/*`);
+    await writeFile(join(build, 'manifest.json'), JSON.stringify(manifest));
+    granted = await launchExtension({ extensionPath: build });
+    await servePages(granted.context, { [`${ADDED_SITE}/`]: addedSitePage });
+  });
+  afterAll(async () => {
+    await granted?.close();
+    await rm(build, { recursive: true, force: true });
+  });
+
+  it('is watched through a registered content script, and no longer once removed in options', async () => {
+    const page = await granted.context.newPage();
+    await page.goto(`chrome-extension://${granted.extensionId}/options.html`);
+    const worker = await granted.currentWorker();
+    await worker.evaluate(async (site) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings as object), customSites: [site] } });
+    }, ADDED_SITE);
+    const row = page.locator(`[data-site="${ADDED_SITE}"]`);
+    await page.reload();
+    await row.getByText('Watched').waitFor();
+    const registered = () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => [s.matches, s.js]));
+    expect(await registered()).toEqual([[[`${ADDED_SITE}/*`], ['content-scripts/social.js']]]);
+
+    const watched = await visit(`${ADDED_SITE}/`, granted);
+    const badge = await settledBadge(granted, watched.tabId);
+    const state = await tabState(watched.tabId, granted);
+    expect(state?.platform?.id).toBe('other');
+    expect(state?.detections.length).toBeGreaterThan(0);
+    expect(badge).toBe(state!.findings.length ? String(state!.findings.length) : '');
+    await watched.page.close();
+
+    await row.getByRole('button', { name: `Remove ${ADDED_SITE}` }).click();
+    await page.getByText('Saved.').waitFor();
+    expect(await registered()).toEqual([]);
+    const after = await visit(`${ADDED_SITE}/`, granted);
+    await after.page.waitForTimeout(1500);
+    expect(await tabState(after.tabId, granted)).toBeUndefined();
+    expect(await granted.badgeOf(after.tabId)).toBe('');
   });
 });
