@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { BUNDLED_FILES } from '../../utils/background/bundled';
-import { checkListFiles, type ListFiles } from './list-check';
+import { checkListFiles, coverageGaps, type ListFiles } from './list-check';
 
 const unreadable: string[] = [];
 const files = Object.fromEntries(
@@ -28,6 +28,8 @@ if (problems.length > 0) {
   console.error(`data:check: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
   process.exit(1);
 }
+for (const platform of coverageGaps(list!))
+  console.warn(`data:check: note: no arrangement applies to ${platform} yet (none with a dated source was found; see docs/data.md)`);
 const verified = list!.arrangements.filter((a) => a.verified).length;
 console.log(
   `data:check: ${list!.arrangements.length} arrangements (${verified} verified), ${list!.entities.length} entities, ${list!.rules.length} rules — ok`,
