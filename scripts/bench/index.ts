@@ -1,0 +1,81 @@
+/**
+ * `npm run bench`: what Ledgerlight costs the pages it watches, measured in Chromium on a
+ * generated 100,000-element Facebook feed, against the same page with the extension off and
+ * against a naive detector, plus matching with a 10,000-arrangement list and the popup's first
+ * content. A measurement, not a test: it exits 0 even when a figure is over budget, and says so.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchExtension, servePages } from '../../test/harness/browser';
+import { ensureBuild } from '../scan/ensure-build';
+import { timeDetector, timeNaiveDetector } from './detector-run';
+import { FEED_URL, feedHtml, NAVIGATIONS, WARMUP_URL, warmupHtml } from './feed-page';
+import { BATCHES, runFeed, type FeedRun } from './feed-run';
+import { LIST_SIZE, timeMatching } from './matching-run';
+import { naiveDetectorScript } from './naive-detector';
+import { POPUP_FINDINGS, SHOP_URL, shopHtml, timePopup } from './popup-run';
+import { median, percentile, renderTable, verdict, type Figure } from './table';
+
+const say = (line: string) => process.stderr.write(`${line}\n`);
+const started = Date.now();
+
+const build = ensureBuild(say);
+const contentScript = readFileSync(join(build, 'content-scripts', 'social.js'));
+const pages = { [FEED_URL]: feedHtml(), [WARMUP_URL]: warmupHtml(), [SHOP_URL]: shopHtml() };
+
+say('1/4 Extension off: the page alone, then the naive detector…');
+const off = await launchExtension({ extensionEnabled: false });
+await servePages(off.context, pages);
+const baseline = await runFeed(off.context, {});
+const naive = await runFeed(off.context, { naiveScript: naiveDetectorScript() });
+say('2/4 Exact timings of the detector code and of the naive detector, no profiler attached…');
+const exact = await timeDetector(off.context);
+const naiveExact = await timeNaiveDetector(off.context);
+await off.close();
+
+say('3/4 Extension on: the same page…');
+const on = await launchExtension();
+await servePages(on.context, pages);
+const ours = await runFeed(on.context, { extensionId: on.extensionId });
+say(`4/4 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);
+const matching = await timeMatching(await on.currentWorker());
+const extensionPage = await on.context.newPage();
+await extensionPage.goto(`chrome-extension://${on.extensionId}/popup.html?tab=0`);
+const popup = await timePopup(on, extensionPage);
+await on.close();
+
+const phases = (run: FeedRun) => [run.load, run.stream, run.navigation];
+const scriptTime = (run: FeedRun, party: 'ours' | 'naive' | 'page') => phases(run).reduce((sum, p) => sum + p[party].total, 0);
+const longestTask = (run: FeedRun, party: 'ours' | 'naive') => Math.max(...phases(run).map((p) => p[party].longest));
+const pageOwn = scriptTime(baseline, 'page');
+
+const figures: Figure[] = [
+  { name: 'First scan, 100k-element page', ours: exact.firstScan, naive: naiveExact.firstScan, unit: 'ms', budget: 15, how: 'detector code timed in the page' },
+  { name: 'First scan inside the extension', ours: ours.load.ours.longest, naive: naive.load.naive.longest, unit: 'ms', how: 'CPU profile, 50 µs samples' },
+  { name: 'Batch of 100 added nodes (median)', ours: median(exact.batches), naive: median(naiveExact.batches), unit: 'ms', budget: 1, how: `${BATCHES} batches timed in the page` },
+  { name: 'Batch of 100 added nodes (slowest)', ours: Math.max(...exact.batches), naive: Math.max(...naiveExact.batches), unit: 'ms', how: `${BATCHES} batches timed in the page` },
+  { name: 'Batch cost inside the extension', ours: ours.stream.ours.total / BATCHES, naive: naive.stream.naive.total / BATCHES, unit: 'ms', how: 'CPU profile: all our samples while posts stream in, per batch' },
+  { name: `Navigation (median of ${NAVIGATIONS.length})`, ours: median(exact.navigations), unit: 'ms', how: 'detector code timed in the page' },
+  { name: 'Longest task of ours', ours: longestTask(ours, 'ours'), naive: longestTask(naive, 'naive'), unit: 'ms', budget: 16, how: 'CPU profile: longest unbroken run of our samples' },
+  { name: "Script time, share of the page's own", ours: (100 * scriptTime(ours, 'ours')) / pageOwn, naive: (100 * scriptTime(naive, 'naive')) / pageOwn, unit: '%', budget: 2, how: `CPU profile; page's own ${pageOwn.toFixed(0)} ms with the extension off` },
+  { name: 'Content script, gzipped', ours: gzipSync(contentScript, { level: 9 }).length / 1024, unit: 'KB', budget: 25, how: `zlib level 9 of ${(contentScript.length / 1024).toFixed(1)} KB` },
+  { name: `Matching, ${LIST_SIZE.toLocaleString('en')} arrangements (median)`, ours: median(matching.runs.slice(1)), unit: 'ms', budget: 1, how: `real IndexedDB in the service worker, ${matching.findings} findings` },
+  { name: 'Matching (p95 / first, cold)', ours: percentile(matching.runs.slice(1), 95), naive: undefined, unit: 'ms', how: `cold first run: ${matching.runs[0]!.toFixed(2)} ms` },
+  { name: `Popup to first content, ${popup.findings} findings (median)`, ours: median(popup.firstContent), unit: 'ms', budget: 100, how: `${popup.firstContent.length} opens, all cards rendered and a frame drawn` },
+];
+
+const [load1] = loadavg();
+console.log(`Ledgerlight benchmark — ${new Date().toISOString()}, Chromium headless, load average ${load1!.toFixed(2)}`);
+console.log(`Feed: ${ours.elements.toLocaleString('en')} elements; ${BATCHES} batches of 100 added nodes; ${NAVIGATIONS.length} single-page navigations.\n`);
+console.log(renderTable(figures));
+const over = figures.filter((f) => verdict(f) === 'OVER BUDGET');
+console.log(
+  over.length
+    ? `\n${over.length} of ${figures.filter((f) => f.budget !== undefined).length} figures are OVER BUDGET: ${over.map((f) => f.name).join('; ')}.`
+    : '\nEvery figure with a budget is within it.',
+);
+if (load1! > 2) console.log(`The machine was busy (load ${load1!.toFixed(1)} on its cores): timings are higher than on an idle machine.`);
+if (popup.findings < POPUP_FINDINGS) console.log(`The popup showed ${popup.findings} findings, not ${POPUP_FINDINGS}: the shop page's detection did not match the generated list.`);
+say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
