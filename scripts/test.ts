@@ -25,7 +25,7 @@ const steps: Step[] = [
   { name: 'typecheck', command: 'npx tsc --noEmit' },
   { name: 'data', command: 'npm run --silent data:check' },
   vitest('unit'),
-  { name: 'build', command: 'npx wxt build && npx wxt build -b firefox' },
+  { name: 'build', command: 'npm run --silent build && npm run --silent build:firefox' },
   { name: 'firefox lint', command: 'npm run --silent lint:firefox' },
   vitest('e2e', '-c vitest.e2e.config.ts'),
 ];
