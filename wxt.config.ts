@@ -13,7 +13,7 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Ledgerlight',
     description:
       'Shows which features on social sites tie you to a bank, card network or payment firm, and what data flows between them.',
@@ -22,7 +22,8 @@ export default defineConfig({
     host_permissions: HOST_PERMISSIONS,
     // Sites the user adds are asked for at that moment, never up front.
     optional_host_permissions: ['https://*/*'],
-    optional_permissions: ['scripting'],
+    // An MV2 manifest (Firefox) has no optional_host_permissions: there, sites are optional permissions.
+    optional_permissions: manifestVersion === 2 ? ['scripting', 'https://*/*'] : ['scripting'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { HOST_PERMISSIONS } from '@/utils/platforms';
+
+/**
+ * The least permissions that work, held to an explicit list: the built-in social sites from
+ * utils/platforms.ts up front, storage, and nothing else unless the user adds a site (then the
+ * site and scripting are asked for at that moment). A new permission must be added here on purpose.
+ */
+const OUT_DIR = resolve(process.env.LEDGERLIGHT_OUT_DIR ?? '.output');
+
+function builtManifest(target: 'chrome-mv3' | 'firefox-mv2'): Record<string, unknown> {
+  const file = join(OUT_DIR, target, 'manifest.json');
+  if (!existsSync(file)) execFileSync('npx', ['wxt', 'build', ...(target === 'firefox-mv2' ? ['-b', 'firefox'] : [])], { stdio: 'ignore' });
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+const sorted = (list: unknown) => [...(list as string[])].sort();
+const EXPECTED_SITES = [...HOST_PERMISSIONS].sort();
+
+describe('the manifest asks for the least that works', () => {
+  const chrome = builtManifest('chrome-mv3');
+  const firefox = builtManifest('firefox-mv2');
+
+  it('derives the sites from the platform list, only https and only exact hosts', () => {
+    expect(EXPECTED_SITES.length).toBeGreaterThan(10);
+    for (const site of EXPECTED_SITES) expect(site).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+
+  it('Chrome: storage and the social sites up front; user-added sites and scripting only on request', () => {
+    expect(chrome.permissions).toEqual(['storage']);
+    expect(sorted(chrome.host_permissions)).toEqual(EXPECTED_SITES);
+    expect(chrome.optional_permissions).toEqual(['scripting']);
+    expect(chrome.optional_host_permissions).toEqual(['https://*/*']);
+  });
+
+  it('Chrome: the content script runs on the social sites only, in the top frame', () => {
+    const scripts = chrome.content_scripts as { matches: string[]; all_frames?: boolean; js: string[] }[];
+    expect(scripts).toHaveLength(1);
+    expect(sorted(scripts[0]!.matches)).toEqual(EXPECTED_SITES);
+    expect(scripts[0]!.all_frames ?? false).toBe(false);
+  });
+
+  it('Chrome: no web page can reach the extension, load its files or message it', () => {
+    expect(chrome.web_accessible_resources).toBeUndefined();
+    expect(chrome.externally_connectable).toBeUndefined();
+    // The default policy forbids remote scripts and eval; a custom one could loosen it.
+    expect(chrome.content_security_policy).toBeUndefined();
+  });
+
+  it('Firefox: the same permissions in MV2 form, with user-added sites as optional permissions', () => {
+    expect(sorted(firefox.permissions)).toEqual(['storage', ...EXPECTED_SITES].sort());
+    expect(sorted(firefox.optional_permissions)).toEqual(['https://*/*', 'scripting']);
+    const scripts = firefox.content_scripts as { matches: string[] }[];
+    expect(sorted(scripts[0]!.matches)).toEqual(EXPECTED_SITES);
+    expect(firefox.web_accessible_resources).toBeUndefined();
+  });
+
+  it('Firefox: declares that no data is collected, for versions that read the declaration', () => {
+    const gecko = (firefox.browser_specific_settings as { gecko: { data_collection_permissions: unknown; strict_min_version: string } }).gecko;
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(Number.parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+  });
+});
