@@ -6,7 +6,7 @@ import { HOST_PERMISSIONS } from './utils/platforms';
 export default defineConfig({
   // Lets several builds (tests, the benchmark, a second checkout) sit side by side.
   outDir: process.env.LEDGERLIGHT_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
   vite: () => ({
@@ -14,9 +14,10 @@ export default defineConfig({
     build: { target: 'es2022' },
   }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Ledgerlight',
-    description:
-      'Shows which features on social sites tie you to a bank, card network or payment firm, and what data flows between them.',
+    // Both come from locales/*.yml, so the store listing and chrome://extensions speak the user's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings and per-tab findings. Nothing else is needed by default.
     permissions: ['storage'],
     host_permissions: HOST_PERMISSIONS,

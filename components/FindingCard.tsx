@@ -1,50 +1,68 @@
+import { i18n } from '#i18n';
 import type { Arrangement } from '@/utils/model/arrangement';
 import type { Finding } from '@/utils/matching';
-import type { TabReport } from '@/utils/messages';
-import { DATA_LABELS, STATUS_LABELS } from './labels';
+import { STATUS_LABELS, listOf } from './labels';
+import { findingSentence } from './popup/sentence';
+import { partialDate } from './popup/dates';
+import { FlowDiagram } from './popup/FlowDiagram';
+import { ScoreBars } from './popup/ScoreBars';
+import { WhatYouCanDo } from './popup/WhatYouCanDo';
 
 interface Props {
   finding: Finding;
   arrangement: Arrangement;
-  entities: TabReport['entities'];
+  /** A party's display name from its entity id. */
+  name(id: string): string;
 }
 
-/** One arrangement that applies to this page: who, what data, which way, since when, and the sources. */
-export function FindingCard({ finding, arrangement: a, entities }: Props) {
-  const name = (id: string) => (id === 'any' ? 'any site' : (entities[id]?.name ?? id));
+/** A character no name or message contains, to find where the partners go in a translated line. */
+const SLOT = '\u0000';
+
+/** One arrangement that applies to this page: who shares what with whom, how it rates, the sources, and what to do. */
+export function FindingCard({ finding, arrangement: a, name }: Props) {
+  const [before, after] = i18n.t('finding.parties', { platform: name(a.platform), partners: SLOT }).split(SLOT);
   return (
     <article class="finding" data-arrangement={a.id} aria-labelledby={`t-${a.id}`}>
       <h2 id={`t-${a.id}`}>{a.title}</h2>
       <p class="parties">
-        <span class="platform">{name(a.platform)}</span>
-        {finding.via === 'owner' ? ' (owner of this site)' : ''} with{' '}
-        <span class="partners">{a.partners.map(name).join(', ')}</span>
+        {before}
+        <span class="partners">{listOf(a.partners.map(name))}</span>
+        {after}
       </p>
-      <p>{a.summary}</p>
-      <ul class="flows" aria-label="Data flows">
+      <p class="sentence">{findingSentence(a, name)}</p>
+      {finding.via === 'owner' && <p class="hint">{i18n.t('finding.viaOwner', { owner: name(a.platform) })}</p>}
+      <FlowDiagram id={a.id} flows={a.flows} name={name} />
+      <ul class="purposes">
         {a.flows.map((flow, i) => (
-          <li key={i} class="flow">
-            <span class="from">{name(flow.from)}</span> <span aria-label="sends to">→</span> <span class="to">{name(flow.to)}</span>:{' '}
-            <span class="data">{flow.data.map((d) => DATA_LABELS[d]).join(', ')}</span>
-            <span class="purpose"> — {flow.purpose}</span>
-          </li>
+          <li key={i}>{i18n.t('finding.why', { from: name(flow.from), to: name(flow.to), purpose: flow.purpose })}</li>
         ))}
       </ul>
       <p class="status">
-        <strong>{STATUS_LABELS[a.status]}</strong> since {a.since}
-        {a.until ? `, until ${a.until}` : ''}
-        {a.verified ? '' : ' · not fully verified'}
+        <strong class={`status-${a.status}`}>{STATUS_LABELS[a.status]}</strong>
+        {' · '}
+        {i18n.t('finding.since', { date: partialDate(a.since) })}
+        {a.until && `, ${i18n.t('finding.until', { date: partialDate(a.until) })}`}
       </p>
-      <ul class="sources" aria-label="Sources">
-        {a.sources.map((s) => (
-          <li key={s.url}>
-            <a href={s.url} target="_blank" rel="noreferrer noopener">
-              {s.title}
-            </a>{' '}
-            — {s.publisher}, {s.published}
-          </li>
-        ))}
-      </ul>
+      {a.statusNote && <p class="status-note">{a.statusNote}</p>}
+      {!a.verified && <p class="unverified">{i18n.t('finding.unverified')}</p>}
+      <ScoreBars id={a.id} scores={a.scores} />
+      <details class="sources">
+        <summary>
+          {i18n.t('finding.sourcesHeading')} ({a.sources.length})
+        </summary>
+        <ul>
+          {a.sources.map((s) => (
+            <li key={s.url}>
+              <a href={s.url} target="_blank" rel="noreferrer noopener">
+                {s.title}
+              </a>
+              <span class="source-meta"> — {i18n.t('finding.source', { publisher: s.publisher, date: partialDate(s.published) })}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <p class="reviewed">{i18n.t('finding.lastReviewed', { date: partialDate(a.lastReviewed) })}</p>
+      <WhatYouCanDo arrangement={a} name={name} />
     </article>
   );
 }

@@ -1,45 +1,106 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { TabReport } from '@/utils/messages';
 import type { Transport } from '@/utils/transport';
 import { FindingCard } from './FindingCard';
 import { DetectionList } from './DetectionList';
 
-export function Popup({ transport, tabId }: { transport: Transport; tabId: number | undefined }) {
+interface Props {
+  transport: Transport;
+  tabId: number | undefined;
+  /** Opens the options page; the entrypoint supplies it so this component never touches browser.*. */
+  onOpenOptions(): void;
+}
+
+export function Popup({ transport, tabId, onOpenOptions }: Props) {
   const [report, setReport] = useState<TabReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
   useEffect(() => {
-    if (tabId === undefined) return setError('Ledgerlight could not tell which tab this is.');
-    transport['tab:report']({ tabId }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
+    if (tabId === undefined) setError(i18n.t('popup.noTab'));
+    else void load(tabId);
   }, [tabId]);
 
-  if (error) return <main class="popup"><p role="alert" class="error">{error}</p></main>;
-  if (!report) return <main class="popup" aria-busy="true"><p>Loading…</p></main>;
+  const resume = async () => {
+    const current = await transport['settings:get'](undefined);
+    const saved = current.ok ? await transport['settings:set']({ ...current.value, paused: false }) : current;
+    if (!saved.ok) return setError(saved.error);
+    if (tabId !== undefined) await load(tabId);
+  };
 
-  const features = new Set(report.detections.map((d) => d.feature)).size;
   return (
-    <main class="popup">
-      <h1 class="title">Ledgerlight</h1>
-      <p class="summary" data-testid="summary">
-        {report.paused
-          ? 'Watching is paused. Turn it back on in the options.'
-          : !report.watched
-            ? 'Ledgerlight is not watching this page.'
-            : `${plural(features, 'bank-linked feature')} on this page; ${plural(report.findings.length, 'known arrangement')}.`}
-      </p>
-      <ul class="findings" aria-label="Known arrangements">
-        {report.findings.map((f) => {
-          const arrangement = report.arrangements[f.arrangementId];
-          return arrangement ? (
-            <li key={f.arrangementId}>
-              <FindingCard finding={f} arrangement={arrangement} entities={report.entities} />
-            </li>
-          ) : null;
-        })}
-      </ul>
-      <DetectionList report={report} />
+    <main class="popup" aria-busy={!report && !error}>
+      <header class="popup-header">
+        <h1 class="title">{i18n.t('popup.title')}</h1>
+        <button type="button" class="link-button" onClick={onOpenOptions}>
+          {i18n.t('popup.openOptions')}
+        </button>
+      </header>
+      {error ? (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      ) : !report ? (
+        <p>{i18n.t('popup.loading')}</p>
+      ) : (
+        <TabContent report={report} onOpenOptions={onOpenOptions} onResume={resume} />
+      )}
     </main>
   );
 }
 
-export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+function TabContent({ report, onOpenOptions, onResume }: { report: TabReport; onOpenOptions(): void; onResume(): void }) {
+  if (report.paused)
+    return (
+      <div class="state" data-state="paused">
+        <p data-testid="summary" class="summary">
+          {i18n.t('popup.paused')}
+        </p>
+        <button type="button" onClick={onResume}>
+          {i18n.t('popup.resume')}
+        </button>
+      </div>
+    );
+  if (!report.watched)
+    return (
+      <div class="state" data-state="not-watched">
+        <p data-testid="summary" class="summary">
+          {i18n.t('popup.notWatched')}
+        </p>
+        <p class="hint">{i18n.t('popup.notWatchedHint')}</p>
+        <button type="button" onClick={onOpenOptions}>
+          {i18n.t('popup.addSite')}
+        </button>
+      </div>
+    );
+  if (!report.detections.length)
+    return (
+      <p data-testid="summary" class="summary" data-state="nothing-found">
+        {i18n.t('popup.nothingFound')}
+      </p>
+    );
+
+  const name = (id: string) => (id === 'any' ? i18n.t('anySite') : (report.entities[id]?.name ?? id));
+  // A finding whose arrangement left the list since matching is no longer known: its detection says so below.
+  const known = report.findings.filter((f) => report.arrangements[f.arrangementId]);
+  const explained = new Set(known.flatMap((f) => f.ruleIds));
+  const features = new Set(report.detections.map((d) => d.feature)).size;
+  return (
+    <>
+      <p class="summary" data-testid="summary">
+        {i18n.t('popup.summary', { features: i18n.t('popup.features', features), arrangements: i18n.t('popup.arrangements', known.length) })}
+      </p>
+      {known.length > 0 && (
+        <ul class="findings" aria-label={i18n.t('popup.findingsHeading')}>
+          {known.map((f) => (
+            <li key={f.arrangementId}>
+              <FindingCard finding={f} arrangement={report.arrangements[f.arrangementId]!} name={name} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <DetectionList detections={report.detections} explained={explained} name={name} />
+    </>
+  );
+}

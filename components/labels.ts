@@ -1,56 +1,33 @@
+import { i18n, type GeneratedI18nStructure } from '#i18n';
+import { DATA_CATEGORIES, FEATURE_KINDS, SCORE_DIMENSIONS, STATUSES } from '@/utils/model/vocabulary';
 import type { DataCategory, FeatureKind, ScoreDimension, Status } from '@/utils/model/vocabulary';
 
-export const FEATURE_LABELS: Record<FeatureKind, string> = {
-  'p2p-payments': 'Person-to-person payments',
-  checkout: 'In-app checkout or shop',
-  'payment-settings': 'Stored cards and payment settings',
-  'bank-linking': 'Bank account linking',
-  wallet: 'Wallet or balance',
-  tipping: 'Tipping',
-  subscriptions: 'Subscriptions and paid memberships',
-  'creator-payouts': 'Creator payouts',
-  'ad-payments': 'Ad payments',
-  bnpl: 'Buy now, pay later',
-  'financial-presence': 'A financial firm’s page, chat or ad',
-};
+type Key = keyof GeneratedI18nStructure;
+/** Messages that take no substitution: every vocabulary label is one. */
+type PlainKey = { [K in Key]: GeneratedI18nStructure[K] extends { namedSubstitutions: readonly string[] } ? never : GeneratedI18nStructure[K] extends { plural: false; substitutions: 0 } ? K : never }[Key];
 
-export const DATA_LABELS: Record<DataCategory, string> = {
-  'card-transactions': 'card transactions',
-  'account-balances': 'account balances',
-  'card-details': 'card details',
-  'bank-account-details': 'bank account details',
-  'payment-transactions': 'payments made',
-  'purchase-details': 'what was bought',
-  'contact-details': 'contact details',
-  addresses: 'billing and shipping addresses',
-  'device-identifiers': 'device identifiers',
-  identity: 'identity details',
-  'tax-and-income': 'tax and income details',
-  'credit-profile': 'credit profile',
-  'browsing-activity': 'browsing activity',
-  'social-graph': 'friends and contacts',
-  'shopping-preferences': 'shopping preferences',
-  location: 'location',
-  'login-credentials': 'bank login credentials',
-  'aggregate-sales': 'aggregated sales figures',
-  'risk-scores': 'risk scores',
-  messages: 'messages',
-};
+/**
+ * The vocabulary's words live in locales/*.yml (test/unit/popup/locales.test.ts checks every id has
+ * one in each language). Each label is read when it is used, not at import time: entrypoints are
+ * imported in Node at build time, where there is no browser.i18n.
+ */
+function labelsFor<Id extends string>(prefix: string, ids: readonly Id[]): Readonly<Record<Id, string>> {
+  const labels = {} as Record<Id, string>;
+  for (const id of ids) {
+    // Message names allow only letters, digits and "_", so vocabulary ids swap "-" for "_".
+    const key = `${prefix}.${id.replaceAll('-', '_')}` as PlainKey;
+    Object.defineProperty(labels, id, { enumerable: true, get: () => i18n.t(key) });
+  }
+  return labels;
+}
 
-export const STATUS_LABELS: Record<Status, string> = {
-  active: 'Active',
-  ended: 'Ended',
-  proposed: 'Proposed',
-  declined: 'Declined',
-  reported: 'Reported, not confirmed',
-  'under-investigation': 'Under investigation',
-  fined: 'Fined',
-  settled: 'Settled',
-};
+export const FEATURE_LABELS = labelsFor('feature', FEATURE_KINDS) as Readonly<Record<FeatureKind, string>>;
+export const DATA_LABELS = labelsFor('data', DATA_CATEGORIES) as Readonly<Record<DataCategory, string>>;
+export const STATUS_LABELS = labelsFor('status', STATUSES) as Readonly<Record<Status, string>>;
+export const SCORE_LABELS = labelsFor('score', SCORE_DIMENSIONS) as Readonly<Record<ScoreDimension, string>>;
 
-export const SCORE_LABELS: Record<ScoreDimension, string> = {
-  control: 'Your control',
-  collection: 'Data collected',
-  retention: 'How long it is kept',
-  deletion: 'Can it be deleted',
-};
+/** The language the messages are written in (not necessarily the browser's): lists follow it. */
+export const messageLanguage = () => i18n.t('lang') || 'en';
+
+/** "a, b and c" in the messages' language. */
+export const listOf = (items: readonly string[]) => new Intl.ListFormat(messageLanguage(), { style: 'long', type: 'conjunction' }).format(items);

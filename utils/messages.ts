@@ -17,7 +17,7 @@ export interface PageConfig {
   platform: PagePlatform;
   rules: Rule[];
   /** Financial entities with their domains and their handles on this platform only. */
-  entities: Pick<Entity, 'id' | 'kind' | 'domains' | 'handles'>[];
+  entities: Pick<Entity, 'id' | 'name' | 'kind' | 'domains' | 'handles'>[];
   markers: boolean;
 }
 
@@ -61,6 +61,10 @@ export interface ListSummary {
 export interface Protocol {
   'page:hello'(data: { url: string }): Result<PageConfig | null>;
   'page:detections'(data: { url: string; detections: Detection[] }): Result<number>;
+  /** From an in-page marker: show this tab's findings. */
+  'page:show-details'(data: { url: string }): Result<null>;
+  /** From an in-page marker: stop showing markers on this site, or anywhere. */
+  'page:hide-markers'(data: { url: string; scope: 'site' | 'everywhere' }): Result<null>;
   'tab:report'(data: { tabId: number }): Result<TabReport>;
   'settings:get'(): Result<Settings>;
   'settings:set'(data: Settings): Result<Settings>;

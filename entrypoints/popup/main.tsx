@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
 import { Popup } from '@/components/Popup';
 import '@/components/theme.css';
@@ -12,4 +13,9 @@ async function targetTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-targetTab().then((tabId) => render(<Popup transport={transport} tabId={tabId} />, document.getElementById('app')!));
+// Screen readers pick voice and pronunciation from the page's language: the messages' one, not the HTML's default.
+document.documentElement.lang = i18n.t('lang');
+document.title = i18n.t('extName');
+const openOptions = () => void browser.runtime.openOptionsPage();
+
+targetTab().then((tabId) => render(<Popup transport={transport} tabId={tabId} onOpenOptions={openOptions} />, document.getElementById('app')!));

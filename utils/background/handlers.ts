@@ -6,6 +6,8 @@ import { MAX_LIST_BYTES } from '../list-file';
 import type { Protocol, Result } from '../messages';
 import type { Ledger } from './ledger';
 import { fromContentScript, fromExtensionPage, type SenderPolicy } from './sender';
+import { showDetails } from './details';
+import { watchedPlatform } from './watch';
 
 const Url = v.pipe(v.string(), v.maxLength(4096));
 const Short = v.optional(v.pipe(v.string(), v.maxLength(100)));
@@ -24,6 +26,8 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const ROUTE_TYPES = [
   'page:hello',
   'page:detections',
+  'page:show-details',
+  'page:hide-markers',
   'tab:report',
   'settings:get',
   'settings:set',
@@ -44,6 +48,20 @@ export function createRoutes(ledger: Ledger): { [T in keyof Protocol]: Route<T> 
       from: 'content',
       data: v.object({ url: Url, detections: v.pipe(v.array(Detection), v.maxLength(MAX_DETECTIONS)) }),
       run: async ({ url, detections }, sender) => ok(await ledger.reportDetections(sender.tab!.id!, url, detections)),
+    },
+    'page:show-details': { from: 'content', data: v.object({ url: Url }), run: async (_, sender) => ok(await showDetails(sender.tab!.id!).then(() => null)) },
+    'page:hide-markers': {
+      from: 'content',
+      data: v.object({ url: Url, scope: v.picklist(['site', 'everywhere']) }),
+      run: async ({ scope }, sender) => {
+        const settings = await ledger.settings.read();
+        // The sender passed the watched-site check, so its URL names a watched platform.
+        const site = watchedPlatform(sender.url!, settings)!.id;
+        await ledger.settings.write(
+          scope === 'everywhere' ? { ...settings, markers: false } : { ...settings, markersHiddenOn: [...new Set([...settings.markersHiddenOn, site])] },
+        );
+        return ok(null);
+      },
     },
     'tab:report': {
       from: 'extension',

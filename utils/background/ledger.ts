@@ -42,7 +42,7 @@ export function createLedger(deps: LedgerDeps) {
         .map(({ origin: _o, ...r }) => r),
       entities: entities
         .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
-        .map((e) => ({ id: e.id, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
+        .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
       markers: settings.markers && !settings.markersHiddenOn.includes(platform.id),
     };
   }

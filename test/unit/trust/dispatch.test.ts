@@ -26,6 +26,8 @@ const sendMoney: Detection = {
 const goodData: { [T in keyof Protocol]: Parameters<Protocol[T]>[0] } = {
   'page:hello': { url: THREAD },
   'page:detections': { url: THREAD, detections: [sendMoney] },
+  'page:show-details': { url: THREAD },
+  'page:hide-markers': { url: THREAD, scope: 'site' },
   'tab:report': { tabId: 7 },
   'settings:get': undefined,
   'settings:set': { ...DEFAULT_SETTINGS, recordUrls: true },
@@ -76,6 +78,11 @@ const badData: { [T in keyof Protocol]: [string, unknown][] } = {
     ['an unknown feature kind', { url: THREAD, detections: [{ ...sendMoney, feature: 'mind-reading' }] }],
     ['a negative count', { url: THREAD, detections: [{ ...sendMoney, count: -1 }] }],
     ['a rule id with markup', { url: THREAD, detections: [{ ...sendMoney, ruleId: '<img src=x onerror=alert(1)>' }] }],
+  ],
+  'page:show-details': [['no url', { tabId: 1 }]],
+  'page:hide-markers': [
+    ['no scope', { url: THREAD }],
+    ['a scope not offered', { url: THREAD, scope: 'bank.example' }],
   ],
   'tab:report': [
     ['a negative tab', { tabId: -1 }],
