@@ -8,10 +8,13 @@ type ResourceKind = 'frame' | 'script' | 'form' | 'link';
 /** Rules turned into lookups that cost one regex run or one map probe per candidate element. */
 export interface CompiledRules {
   routes: { rule: Rule; pattern: RegExp }[];
-  /** One regex over every control phrase; group i+1 belongs to controlRules[i]. */
+  /** One regex over every control phrase, longest first, so each label costs one run. */
   controlPattern: RegExp | null;
-  controlRules: Rule[];
+  /** Normalised phrase to every rule that lists it: one phrase may reveal several features. */
+  controlPhrases: Map<string, Rule[]>;
   selectors: { rule: Rule; selector: string }[];
+  /** Every valid selector joined, so a scan asks the engine once instead of once per rule. */
+  selectorUnion: string;
   resources: Record<ResourceKind, { rule: Rule; partners?: Set<string>; kinds?: Set<EntityKind> }[]>;
   entityPages: { rule: Rule; prefix: string; kinds?: Set<EntityKind> }[];
   /** Domain (without subdomains) to the entity that owns it. */
@@ -20,7 +23,8 @@ export interface CompiledRules {
   handles: Map<string, FinancialEntity>;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+// Sites print apostrophes straight or curly ("l’argent"); either must match.
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "['\u2019]");
 // Letters, combining marks (Devanagari vowel signs) and digits: a phrase must not sit inside a word.
 const EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
@@ -29,27 +33,28 @@ export function compileRules(config: PageConfig): CompiledRules {
   const compiled: CompiledRules = {
     routes: [],
     controlPattern: null,
-    controlRules: [],
+    controlPhrases: new Map(),
     selectors: [],
+    selectorUnion: '',
     resources: { frame: [], script: [], form: [], link: [] },
     entityPages: [],
     domains: new Map(),
     handles: new Map(),
   };
-  const controlGroups: string[] = [];
   for (const rule of config.rules) {
     for (const signal of rule.signals) {
       switch (signal.kind) {
         case 'route':
           compiled.routes.push({ rule, pattern: new RegExp(signal.pattern, 'u') });
           break;
-        case 'control': {
-          // Longer phrases first, so "pay with paypal" wins over "pay" at the same position.
-          const phrases = [...new Set(Object.values(signal.labels).flat().map((p) => p.trim().toLowerCase()))].sort((a, b) => b.length - a.length);
-          compiled.controlRules.push(rule);
-          controlGroups.push(`(${phrases.map(escape).join('|')})`);
+        case 'control':
+          for (const phrase of Object.values(signal.labels).flat()) {
+            const key = normalisePhrase(phrase);
+            const owners = compiled.controlPhrases.get(key);
+            if (!owners) compiled.controlPhrases.set(key, [rule]);
+            else if (!owners.includes(rule)) owners.push(rule);
+          }
           break;
-        }
         case 'selector':
           if (isValidSelector(signal.selector)) compiled.selectors.push({ rule, selector: signal.selector });
           break;
@@ -65,12 +70,22 @@ export function compileRules(config: PageConfig): CompiledRules {
       }
     }
   }
-  if (controlGroups.length) compiled.controlPattern = new RegExp(`${EDGE_BEFORE}(?:${controlGroups.join('|')})${EDGE_AFTER}`, 'giu');
+  if (compiled.controlPhrases.size) {
+    // Longer phrases first, so "pay with paypal" wins over "pay" at the same position.
+    const phrases = [...compiled.controlPhrases.keys()].sort((a, b) => b.length - a.length);
+    compiled.controlPattern = new RegExp(`${EDGE_BEFORE}(?:${phrases.map(escape).join('|')})${EDGE_AFTER}`, 'giu');
+  }
+  compiled.selectorUnion = compiled.selectors.map((s) => s.selector).join(',');
   for (const entity of config.entities) {
     for (const domain of entity.domains) compiled.domains.set(domain, entity);
     for (const handle of entity.handles[config.platform.id] ?? []) compiled.handles.set(handle.toLowerCase(), entity);
   }
   return compiled;
+}
+
+/** The form a phrase and a matched label share: lower case, single spaces, curly apostrophes straightened. */
+export function normalisePhrase(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'");
 }
 
 function isValidSelector(selector: string): boolean {

@@ -2,14 +2,16 @@ import type { Detection, SignalHit } from '../model/detection';
 import { detectionKey, MAX_DETECTIONS } from '../model/detection';
 import type { Rule } from '../model/rule';
 import type { PageConfig } from '../messages';
-import { compileRules, entityForUrl, type CompiledRules } from './compile';
-import { isUserContent } from './user-content';
+import { compileRules, entityForUrl, normalisePhrase } from './compile';
+import { containsUserContent, isUserContent } from './user-content';
 
 /** Elements that can carry a control, frame, script, form or link signal. Everything else is skipped. */
 const CANDIDATES =
-  'button,a[href],[role="button"],[role="link"],[role="menuitem"],[role="tab"],input[type="submit"],input[type="button"],summary,iframe[src],script[src],form[action]';
+  'button,a[href],[role="button"],[role="link"],[role="menuitem"],[role="tab"],input[type="submit"],input[type="button"],summary,iframe,script[src],form[action]';
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 const MAX_LABEL = 80;
+/** Words a control's name may add to a phrase: "Try Premium for $0", "Join this channel to get perks". */
+const EXTRA_WORDS = 6;
 
 interface Hit {
   rule: Rule;
@@ -37,17 +39,27 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   const elementHits = new Map<Element, Hit[]>();
   let pageHits: Hit[] = [];
   let pending: Node[] = [];
+  /** Elements whose own label or target changed: their old hits may no longer hold. */
+  let changed: Element[] = [];
   let flushQueued = false;
   let lastReport = '';
   const observers: MutationObserver[] = [];
+  /** Frames we listen to, so a same-origin frame that loads (or reloads) later is still read. */
+  const framesWatched = new WeakSet<Element>();
+  let stopped = false;
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') pending.push(record.target);
-      else for (const node of record.addedNodes) if (node.nodeType === 1) pending.push(node);
+      if (record.type === 'attributes') changed.push(record.target as Element);
+      else
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) pending.push(node);
+          // New text inside an existing control renames it (React swaps text nodes to relabel a button).
+          else if (node.nodeType === 3 && node.parentElement) changed.push(node.parentElement);
+        }
       if (record.removedNodes.length) queueFlush(); // pruning alone is worth a flush
     }
-    if (pending.length) queueFlush();
+    if (pending.length || changed.length) queueFlush();
   });
   observers.push(observer);
 
@@ -60,7 +72,15 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   function flush() {
     flushQueued = false;
     const batch = pending;
+    const relabelled = changed;
     pending = [];
+    changed = [];
+    for (const target of relabelled) {
+      if (!target.isConnected) continue;
+      const element = target.closest(CANDIDATES) ?? target;
+      elementHits.delete(element);
+      scanOne(element);
+    }
     for (const node of batch) if (node.isConnected) scanSubtree(node as Element);
     for (const element of elementHits.keys()) if (!element.isConnected) elementHits.delete(element);
     emit();
@@ -72,14 +92,23 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
 
   /** Scans an element, its descendants, and any open shadow roots or same-origin frames among them. */
   function scanSubtree(root: Element | Document | ShadowRoot) {
-    if (root instanceof Element) {
-      if (root.matches(CANDIDATES)) scanElement(root);
-      for (const { rule, selector } of rules.selectors) if (root.matches(selector)) addHit(root, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'selector', evidence: selector } });
-    }
+    if (isElement(root)) scanOne(root);
     for (const element of root.querySelectorAll(CANDIDATES)) scanElement(element);
-    for (const { rule, selector } of rules.selectors)
-      for (const element of root.querySelectorAll(selector)) addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'selector', evidence: selector } });
+    if (rules.selectorUnion) for (const element of root.querySelectorAll(rules.selectorUnion)) selectorHits(element);
     enterShadowRoots(root);
+  }
+
+  /** The element itself, without its descendants. */
+  function scanOne(element: Element) {
+    if (element.matches(CANDIDATES)) scanElement(element);
+    if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
+  }
+
+  /** Which of the joined selectors matched: paid only for the few elements the union found. */
+  function selectorHits(element: Element) {
+    for (const { rule, selector } of rules.selectors)
+      if (element.matches(selector) && !isUserContent(element))
+        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'selector', evidence: selector } });
   }
 
   function enterShadowRoots(root: Element | Document | ShadowRoot) {
@@ -91,7 +120,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
         scanSubtree(shadow);
       }
     }
-    if (root instanceof Element && root.shadowRoot) {
+    if (isElement(root) && root.shadowRoot) {
       watchRoot(root.shadowRoot);
       scanSubtree(root.shadowRoot);
     }
@@ -100,19 +129,32 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   function scanElement(element: Element) {
     const tag = element.localName;
     if (tag === 'iframe') {
-      const src = element.getAttribute('src') ?? '';
-      resourceHits(element, 'frame', src);
-      const inner = sameOriginDocument(element as HTMLIFrameElement);
-      if (inner) {
-        watchRoot(inner);
-        scanSubtree(inner);
-      }
+      const src = element.getAttribute('src');
+      if (src) resourceHits(element, 'frame', src);
+      enterFrame(element as HTMLIFrameElement);
       return;
     }
     if (tag === 'script') return resourceHits(element, 'script', element.getAttribute('src') ?? '');
     if (tag === 'form') return resourceHits(element, 'form', element.getAttribute('action') ?? '');
     if (tag === 'a') resourceHits(element, 'link', unwrapRedirect(element.getAttribute('href') ?? ''));
     controlHits(element);
+  }
+
+  function enterFrame(frame: HTMLIFrameElement) {
+    const inner = sameOriginDocument(frame);
+    if (inner) {
+      watchRoot(inner);
+      scanSubtree(inner);
+    }
+    if (framesWatched.has(frame)) return;
+    framesWatched.add(frame);
+    frame.addEventListener('load', () => {
+      const loaded = sameOriginDocument(frame);
+      if (stopped || !loaded) return;
+      watchRoot(loaded);
+      pending.push(loaded);
+      queueFlush();
+    });
   }
 
   function resourceHits(element: Element, kind: 'frame' | 'script' | 'form' | 'link', url: string) {
@@ -133,20 +175,25 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     if (!pattern) return;
     const role = element.getAttribute('role');
     if (role && !CONTROL_ROLES.has(role)) return;
-    const label = accessibleLabel(element);
+    const { text: label, fromText } = accessibleLabel(element);
     if (!label) return;
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     let checkedUserContent = false;
     while ((match = pattern.exec(label))) {
       if (!checkedUserContent) {
-        // Only now, for the rare control that matched, pay for walking up the tree.
-        if (isUserContent(element)) return;
+        // Only now, for the rare control that matched, pay for walking the tree: a control inside
+        // what users write, or one whose name is made of what they wrote (a whole post that is a
+        // link), is their words, not the site's feature.
+        if (isUserContent(element) || (fromText && containsUserContent(element))) return;
         checkedUserContent = true;
       }
-      const index = match.findIndex((group, i) => i > 0 && group !== undefined);
-      const rule = rules.controlRules[index - 1];
-      if (rule) addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'control', evidence: label } });
+      const phrase = normalisePhrase(match[0]);
+      // A control's name is a few words around the phrase; a sentence around it is someone's text
+      // (a comment row or a video title that is one big link), not the feature.
+      if (wordCount(label) > wordCount(phrase) + EXTRA_WORDS) continue;
+      for (const rule of rules.controlPhrases.get(phrase) ?? [])
+        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'control', evidence: label } });
     }
   }
 
@@ -214,6 +261,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       emit(true);
     },
     stop() {
+      stopped = true;
       for (const o of observers) o.disconnect();
       elementHits.clear();
       pageHits = [];
@@ -225,14 +273,30 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   };
 }
 
-function accessibleLabel(element: Element): string {
+/** A control's name as a screen reader would announce it, and whether it came from its inner text. */
+function accessibleLabel(element: Element): { text: string; fromText: boolean } {
   const aria = element.getAttribute('aria-label');
-  if (aria) return aria.length <= MAX_LABEL ? aria : '';
-  if (element.localName === 'input') return (element as HTMLInputElement).value.slice(0, MAX_LABEL);
+  if (aria) return { text: aria.length <= MAX_LABEL ? aria : '', fromText: false };
+  if (element.localName === 'input') return { text: (element as HTMLInputElement).value.slice(0, MAX_LABEL), fromText: false };
   const text = element.textContent ?? '';
   // A long text is content, not a control's name.
-  if (text.length > MAX_LABEL * 2) return '';
-  return text.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
+  if (text.length > MAX_LABEL * 2) return { text: '', fromText: true };
+  return { text: text.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL), fromText: true };
+}
+
+function wordCount(text: string): number {
+  let words = 0;
+  for (let i = 0, inWord = false; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+// Not instanceof: nodes inside a same-origin frame belong to that frame's realm and its Element.
+function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
 }
 
 function sameOriginDocument(frame: HTMLIFrameElement): Document | null {

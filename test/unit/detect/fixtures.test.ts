@@ -1,0 +1,26 @@
+// @vitest-environment-options {"happyDOM":{"settings":{"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"disableCSSFileLoading":true,"disableIframePageLoading":true}}}
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PageConfig } from '@/utils/messages';
+import { bundledFromDisk } from '../fixtures';
+import { readFixturePages } from './fixture-pages';
+import { detectOnce, loadPage, pageConfigSource } from './page-run';
+
+/**
+ * Every saved page, read by the shipped rules and entities as the content script would read it at
+ * the page's real address: the rules it promises fire, and nothing else does.
+ */
+describe('fixture pages', () => {
+  let configFor: (url: string) => Promise<PageConfig>;
+  beforeAll(async () => {
+    configFor = await pageConfigSource(await bundledFromDisk());
+  });
+
+  for (const page of readFixturePages()) {
+    it(`${page.name} finds ${page.fires.length ? page.fires.join(', ') : 'nothing'}`, async () => {
+      loadPage(page.html);
+      const fired = detectOnce(await configFor(page.url), page.url).map((d) => d.ruleId);
+      // Exactly the promised set: a missing id is lost coverage, an extra one is a false alarm.
+      expect([...new Set(fired)].sort()).toEqual([...page.fires].sort());
+    });
+  }
+});

@@ -1,0 +1,45 @@
+import { createDetector } from '@/utils/detect/detector';
+import type { Detection } from '@/utils/model/detection';
+import type { FullDataset } from '@/utils/model/dataset';
+import type { PageConfig } from '@/utils/messages';
+import { platformForUrl } from '@/utils/platforms';
+import { openLedgerDB } from '@/utils/db/schema';
+import { createLedger } from '@/utils/background/ledger';
+import { DEFAULT_SETTINGS } from '@/utils/model/settings';
+
+/**
+ * Page configs exactly as the background hands them to the content script (rules filtered to the
+ * platform, entities with that platform's handles), so fixtures test what ships.
+ */
+export async function pageConfigSource(list: FullDataset): Promise<(url: string) => Promise<PageConfig>> {
+  const db = await openLedgerDB(`detect-${Math.random()}`);
+  const ledger = createLedger({
+    db,
+    settings: { read: async () => DEFAULT_SETTINGS, write: async () => undefined, reset: async () => undefined },
+    loadBundled: async () => list,
+    showBadge: async () => undefined,
+    now: () => Date.parse('2026-11-24T12:00:00Z'),
+  });
+  await ledger.installBundled('update');
+  return async (url) => {
+    const config = await ledger.pageConfig(url);
+    if (!config) throw new Error(`${url} is not on a watched platform (${platformForUrl(url)?.id ?? 'none'})`);
+    return config;
+  };
+}
+
+/** Replaces the test document with a saved page, as a browser would parse it. */
+export function loadPage(html: string) {
+  document.open();
+  document.write(html);
+  document.close();
+}
+
+/** Runs the detector over the current document once, synchronously, and returns what it reported. */
+export function detectOnce(config: PageConfig, url: string): Detection[] {
+  let reported: Detection[] = [];
+  const detector = createDetector(config, { report: (list) => (reported = list), schedule: (run) => run() });
+  detector.start(document, url);
+  detector.stop();
+  return reported;
+}
