@@ -15,7 +15,12 @@ export function ensureBuild(log: (line: string) => void = (line) => process.stde
   const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   if (builtAt && newestSource() <= builtAt) return CHROME_BUILD;
   log(builtAt ? 'Sources changed since the last build; rebuilding the extension…' : `No build at ${CHROME_BUILD}; building the extension…`);
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  try {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe', env: process.env });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`the extension did not build:\n${stdout?.toString() ?? ''}${stderr?.toString() ?? ''}`);
+  }
   return CHROME_BUILD;
 }
 
