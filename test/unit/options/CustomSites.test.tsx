@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { CustomSites } from '@/components/options/CustomSites';
 import type { SiteAccess } from '@/components/options/site-access';
+import { speak } from '../popup/messages';
 
+// The page's words come from locales/en.yml through browser.i18n.
+beforeEach(() => speak('en'));
 afterEach(cleanup);
 
 function setup(sites: string[], allow: boolean, granted: Record<string, boolean> = {}) {

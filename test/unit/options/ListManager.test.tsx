@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ListManager } from '@/components/ListManager';
 import type { ImportChanges } from '@/utils/db/list-store';
 import { fakeTransport } from './fake-transport';
+import { speak } from '../popup/messages';
 
+// The page's words come from locales/en.yml through browser.i18n.
+beforeEach(() => speak('en'));
 afterEach(cleanup);
 
 function chooseFile(text: string, name = 'list.json') {
