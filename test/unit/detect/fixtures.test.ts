@@ -1,9 +1,8 @@
-// @vitest-environment-options {"happyDOM":{"settings":{"disableJavaScriptFileLoading":true,"disableJavaScriptEvaluation":true,"disableCSSFileLoading":true,"disableIframePageLoading":true}}}
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PageConfig } from '@/utils/messages';
 import { bundledFromDisk } from '../fixtures';
 import { readFixturePages } from './fixture-pages';
-import { detectOnce, loadPage, pageConfigSource } from './page-run';
+import { detectOnce, keepPagesOffline, loadPage, pageConfigSource } from './page-run';
 
 /**
  * Every saved page, read by the shipped rules and entities as the content script would read it at
@@ -12,6 +11,7 @@ import { detectOnce, loadPage, pageConfigSource } from './page-run';
 describe('fixture pages', () => {
   let configFor: (url: string) => Promise<PageConfig>;
   beforeAll(async () => {
+    keepPagesOffline();
     configFor = await pageConfigSource(await bundledFromDisk());
   });
 

@@ -28,6 +28,15 @@ export async function pageConfigSource(list: FullDataset): Promise<(url: string)
   };
 }
 
+/**
+ * Frames and scripts at payment firms' addresses must not reach the network (tests run offline):
+ * happy-dom gets an empty page for every load instead, so same-origin frames still work.
+ */
+export function keepPagesOffline() {
+  const settings = (window as unknown as { happyDOM: { settings: { fetch: { interceptor: unknown } } } }).happyDOM.settings;
+  settings.fetch.interceptor = { beforeAsyncRequest: async () => new Response('', { headers: { 'content-type': 'text/html' } }) };
+}
+
 /** Replaces the test document with a saved page, as a browser would parse it. */
 export function loadPage(html: string) {
   document.open();

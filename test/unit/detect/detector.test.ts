@@ -1,0 +1,157 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDetector } from '@/utils/detect/detector';
+import type { Detection } from '@/utils/model/detection';
+import type { PageConfig } from '@/utils/messages';
+import { keepPagesOffline } from './page-run';
+import { BANK_LINK, everyLanguage, PAY_SETTINGS_ROUTE, PAYMENT_FRAME, SEND_MONEY, testConfig } from './test-config';
+
+let stopCurrent: (() => void) | undefined;
+beforeAll(keepPagesOffline);
+afterEach(() => {
+  stopCurrent?.();
+  document.body.innerHTML = '';
+  vi.restoreAllMocks();
+});
+
+/** A detector on the test document whose mutation batches run when the test says so. */
+function watch(html: string, config: PageConfig = testConfig(), url = 'https://www.facebook.com/') {
+  document.body.innerHTML = html;
+  const reports: Detection[][] = [];
+  let queued: (() => void) | undefined;
+  const detector = createDetector(config, { report: (list) => reports.push(list), schedule: (run) => void (queued = run) });
+  detector.start(document, url);
+  stopCurrent = () => detector.stop();
+  const settle = async () => {
+    await Promise.resolve(); // MutationObserver callbacks run as microtasks
+    queued?.();
+    queued = undefined;
+  };
+  const found = () => (reports.at(-1) ?? []).map((d) => `${d.ruleId}${d.partners.length ? `:${d.partners.join('+')}` : ''}`).sort();
+  return { detector, reports, settle, found };
+}
+
+describe('detector', () => {
+  it('finds a control, a frame and a link on the first scan', () => {
+    const { found } = watch(`
+      <div role="toolbar"><div role="button" aria-label="Send money"></div></div>
+      <iframe src="https://www.paypal.com/sdk/card-fields"></iframe>
+      <a href="https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.chase.com%2Fchecking">Open an account</a>`);
+    expect(found()).toEqual(['chat-send-money', 'financial-site-link:jpmorgan-chase', 'payment-frame:paypal']);
+  });
+
+  it('scans only what a mutation batch adds, never the whole document again', async () => {
+    const { settle, found } = watch('<main><div role="feed"></div></main>');
+    const scannedRoots: Node[] = [];
+    const original = Element.prototype.querySelectorAll;
+    vi.spyOn(Element.prototype, 'querySelectorAll').mockImplementation(function (this: Element, selector: string) {
+      scannedRoots.push(this);
+      return original.call(this, selector);
+    });
+    const documentQuery = vi.spyOn(Document.prototype, 'querySelectorAll');
+    const post = document.createElement('article');
+    post.innerHTML = '<div><div role="button" aria-label="Send money"></div></div>';
+    document.querySelector('[role="feed"]')!.append(post);
+    await settle();
+    expect(found()).toEqual(['chat-send-money']);
+    expect(documentQuery).not.toHaveBeenCalled();
+    expect(scannedRoots.every((root) => post.contains(root))).toBe(true);
+  });
+
+  it('drops what leaves the page, as when a dialog closes', async () => {
+    const { settle, found } = watch('<div role="dialog"><iframe src="https://www.paypal.com/checkoutnow"></iframe></div>');
+    expect(found()).toEqual(['payment-frame:paypal']);
+    document.querySelector('[role="dialog"]')!.remove();
+    await settle();
+    expect(found()).toEqual([]);
+  });
+
+  it('re-reads the route on single-page navigation and forgets the old one', () => {
+    const { detector, found } = watch('<main></main>', testConfig([PAY_SETTINGS_ROUTE]));
+    expect(found()).toEqual([]);
+    detector.navigated('https://www.facebook.com/facebook_pay/settings');
+    expect(found()).toEqual(['meta-payment-settings-route']);
+    detector.navigated('https://www.facebook.com/marketplace/');
+    expect(found()).toEqual([]);
+  });
+
+  it("finds a bank's own page from the handle in the address", () => {
+    const { detector, found } = watch('<main></main>');
+    detector.navigated('https://www.facebook.com/Chase?ref=page');
+    expect(found()).toEqual(['financial-entity-page:jpmorgan-chase']);
+  });
+
+  it('searches open shadow roots, including what is added inside them later', async () => {
+    const { settle, found } = watch('<main></main>');
+    // A web component arrives with its shadow root already filled, as custom elements attach it on creation.
+    const host = document.createElement('shreddit-post');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<section><button>Send money</button></section>';
+    document.querySelector('main')!.append(host);
+    await settle();
+    expect(found()).toEqual(['chat-send-money']);
+    host.shadowRoot!.append(Object.assign(document.createElement('iframe'), { src: 'https://www.paypal.com/pay' }));
+    await settle();
+    expect(found()).toEqual(['chat-send-money', 'payment-frame:paypal']);
+  });
+
+  it('searches same-origin frames and follows what is added inside them', async () => {
+    const { settle, found } = watch('<main></main>');
+    const frame = document.createElement('iframe');
+    document.querySelector('main')!.append(frame);
+    frame.contentDocument!.body.innerHTML = '<div role="button">Send money</div>';
+    await settle();
+    expect(found()).toEqual(['chat-send-money']);
+    frame.contentDocument!.body.insertAdjacentHTML('beforeend', '<a href="https://www.chase.com/">Chase</a>');
+    await settle();
+    expect(found()).toEqual(['chat-send-money', 'financial-site-link:jpmorgan-chase']);
+  });
+
+  it('never counts what users write, even when their text is a whole link', () => {
+    const { found } = watch(`
+      <div data-testid="tweetText"><a role="link" href="https://www.chase.com/">send money to my Chase</a></div>
+      <div role="link" tabindex="0"><div data-ad-preview="message">Send money please</div></div>
+      <div role="button" tabindex="0">dana_o do you take PayPal? send money to me when you can</div>
+      <div contenteditable="true" role="textbox"><p><button>Send money</button></p></div>`);
+    expect(found()).toEqual([]);
+  });
+
+  it('follows a control renamed in place, in both directions', async () => {
+    const { settle, found } = watch('<div role="button" id="b" aria-label="Loading"></div><button id="t">Loading</button>');
+    document.getElementById('b')!.setAttribute('aria-label', 'Send money');
+    await settle();
+    expect(found()).toEqual(['chat-send-money']);
+    document.getElementById('b')!.setAttribute('aria-label', 'Share');
+    document.getElementById('t')!.replaceChildren('Send money');
+    await settle();
+    expect(found()).toEqual(['chat-send-money']);
+    document.getElementById('t')!.replaceChildren('Sent');
+    await settle();
+    expect(found()).toEqual([]);
+  });
+
+  it('lets one phrase reveal every rule that lists it', () => {
+    const wallet = { ...SEND_MONEY, id: 'wallet-balance', feature: 'wallet' as const, signals: [{ kind: 'control' as const, labels: everyLanguage('add money', 'send money') }] };
+    const { found } = watch('<button>Send money</button>', testConfig([SEND_MONEY, wallet]));
+    expect(found()).toEqual(['chat-send-money', 'wallet-balance']);
+  });
+
+  it('matches labels in other scripts and with curly apostrophes, as whole words only', () => {
+    const french = { ...SEND_MONEY, signals: [{ kind: 'control' as const, labels: { ...everyLanguage('send money'), fr: ["envoyer de l'argent"], hi: ['पैसे भेजें'] } }] };
+    const { found } = watch('<button>Envoyer de l’argent</button>', testConfig([french]));
+    expect(found()).toEqual(['chat-send-money']);
+    expect(watch('<button>पैसे भेजें</button>', testConfig([french])).found()).toEqual(['chat-send-money']);
+    expect(watch('<button>Resend money</button>', testConfig([french])).found()).toEqual([]);
+  });
+
+  it('skips an invalid selector without losing the rule’s other signals', () => {
+    const broken = { ...PAYMENT_FRAME, signals: [{ kind: 'selector' as const, selector: 'div[[' }, ...PAYMENT_FRAME.signals] };
+    const { found } = watch('<div hidden><iframe src="https://paypal.com/x"></iframe></div>', testConfig([broken, BANK_LINK]));
+    expect(found()).toEqual(['payment-frame:paypal']);
+  });
+
+  it('reports the same page once, and again only when it changes', async () => {
+    const { reports, settle } = watch('<button>Send money</button>');
+    document.body.append(document.createElement('span'));
+    await settle();
+    expect(reports).toHaveLength(1);
+  });
+});
