@@ -61,7 +61,7 @@ describe('arbitrary input never breaks the importer', () => {
     );
     // The generator must reach the write path too, or the property proves nothing about it.
     expect(landed).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
 
 const TAGS = ['div', 'span', 'button', 'a', 'iframe', 'script', 'form', 'input', 'summary', 'section'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { createRoutes, dispatch, ROUTE_TYPES, type DispatchContext } from '@/utils/background/handlers';
 import { watchedPlatform } from '@/utils/background/watch';
@@ -119,13 +120,14 @@ async function harness(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites
     isWatchedUrl: (url) => watchedPlatform(url, currentSettings()) !== undefined,
     log: (reason) => void logged.push(reason),
   };
-  /** Everything the user could notice: the list, history, settings, per-tab findings and badges. */
+  /** Everything the user could notice: the list, history, settings, per-tab findings, open tabs and badges. */
   const snapshot = async () =>
     JSON.stringify({
       list: await ledger.exportList(),
       history: await ledger.readHistory(),
       settings: currentSettings(),
       tabs: await storage.snapshot('session'),
+      openTabs: (await browser.tabs.query({})).map((t) => t.url),
       badges: [...badges],
     });
   const send = <T extends keyof Protocol>(type: T, data: unknown, sender: Runtime.MessageSender) => dispatch(routes[type], type, data, sender, context);
