@@ -2,8 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { TabReport } from '@/utils/messages';
 import type { Transport } from '@/utils/transport';
+import type { Status } from '@/utils/model/vocabulary';
 import { FindingCard } from './FindingCard';
 import { DetectionList } from './DetectionList';
+
+/** What affects the user today comes first; what ended or never happened comes last. */
+const CURRENT_FIRST: readonly Status[] = ['active', 'under-investigation', 'fined', 'reported', 'proposed', 'settled', 'ended', 'declined'];
 
 interface Props {
   transport: Transport;
@@ -83,7 +87,9 @@ function TabContent({ report, onOpenOptions, onResume }: { report: TabReport; on
 
   const name = (id: string) => (id === 'any' ? i18n.t('anySite') : (report.entities[id]?.name ?? id));
   // A finding whose arrangement left the list since matching is no longer known: its detection says so below.
-  const known = report.findings.filter((f) => report.arrangements[f.arrangementId]);
+  const known = report.findings
+    .filter((f) => report.arrangements[f.arrangementId])
+    .sort((a, b) => CURRENT_FIRST.indexOf(report.arrangements[a.arrangementId]!.status) - CURRENT_FIRST.indexOf(report.arrangements[b.arrangementId]!.status));
   const explained = new Set(known.flatMap((f) => f.ruleIds));
   const features = new Set(report.detections.map((d) => d.feature)).size;
   return (

@@ -17,7 +17,7 @@ export interface PageConfig {
   platform: PagePlatform;
   rules: Rule[];
   /** Financial entities with their domains and their handles on this platform only. */
-  entities: Pick<Entity, 'id' | 'name' | 'kind' | 'domains' | 'handles'>[];
+  entities: (Pick<Entity, 'id' | 'kind' | 'domains' | 'handles'> & { /** For in-page markers; detection needs none. */ name?: string })[];
   markers: boolean;
 }
 

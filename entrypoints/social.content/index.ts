@@ -4,10 +4,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_PERMISSIONS } from '@/utils/platforms';
 import { sendMessage } from '@/utils/messages';
 import { createDetector } from '@/utils/detect/detector';
+import { createMarkerLayer } from '@/utils/markers/marker-layer';
+import '@/components/marker/marker.css';
 
 export default defineContentScript({
   matches: HOST_PERMISSIONS,
   runAt: 'document_idle',
+  // The markers' CSS goes into their shadow root only, never into the page.
+  cssInjectionMode: 'ui',
   async main(ctx) {
     await watch(ctx);
     // A site switched on or off in options takes effect without a reload.
@@ -29,8 +33,18 @@ async function watch(ctx: ContentScriptContext) {
 
   const report = (detections: Parameters<typeof sendMessage<'page:detections'>>[1]['detections']) =>
     sendMessage('page:detections', { url: location.href, detections }).catch(() => undefined);
+  const names = new Map(hello.value.entities.map((e) => [e.id, e.name ?? e.id]));
+  const markers = hello.value.markers
+    ? createMarkerLayer(ctx, {
+        name: (id) => names.get(id) ?? id,
+        onDetails: () => void sendMessage('page:show-details', { url: location.href }).catch(() => undefined),
+        // The settings change that follows restarts watch(), which takes the markers away.
+        onHide: (scope) => void sendMessage('page:hide-markers', { url: location.href, scope }).catch(() => undefined),
+      })
+    : undefined;
   const detector = createDetector(hello.value, {
     report,
+    onElements: markers && ((elements) => void markers.show(elements)),
     schedule: (run) => ctx.requestIdleCallback(run, { timeout: 250 }),
   });
   detector.start(document, location.href);
@@ -39,6 +53,7 @@ async function watch(ctx: ContentScriptContext) {
   stopCurrent = () => {
     window.removeEventListener('wxt:locationchange', onNavigate);
     detector.stop();
+    markers?.remove();
   };
   ctx.onInvalidated(() => detector.stop());
 }
