@@ -8,7 +8,7 @@ type ResourceKind = 'frame' | 'script' | 'form' | 'link';
 /** Rules turned into lookups that cost one regex run or one map probe per candidate element. */
 export interface CompiledRules {
   routes: { rule: Rule; pattern: RegExp }[];
-  /** One regex over every control phrase, longest first, so each label costs one run. */
+  /** One regex over every lower-cased control phrase, longest first; run it on lower-cased labels. */
   controlPattern: RegExp | null;
   /** Normalised phrase to every rule that lists it: one phrase may reveal several features. */
   controlPhrases: Map<string, Rule[]>;
@@ -23,8 +23,43 @@ export interface CompiledRules {
   handles: Map<string, FinancialEntity>;
 }
 
-// Sites print apostrophes straight or curly ("l’argent"); either must match.
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+').replace(/'/g, "['\u2019]");
+/** One character of a phrase as a regex atom: any run of spaces, either apostrophe, or the character itself. */
+function atom(char: string): string {
+  if (char === ' ') return '\\s+';
+  // Sites print apostrophes straight or curly ("l’argent"); either must match.
+  if (char === "'") return "['\u2019]";
+  return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The phrases as one regex shaped like a trie, so at each position of a label the engine follows
+ * only the branch of its next letter instead of trying hundreds of phrases one by one. Greedy
+ * optional tails keep the longest phrase first ("pay with paypal" before "pay").
+ */
+function trieSource(phrases: string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const phrase of phrases) {
+    let node = root;
+    for (const char of phrase) {
+      let child = node.next.get(char);
+      if (!child) node.next.set(char, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.next].map(([char, child]) => atom(char) + emit(child));
+    if (!branches.length) return '';
+    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
 // Letters, combining marks (Devanagari vowel signs) and digits: a phrase must not sit inside a word.
 const EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
 const EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
@@ -71,9 +106,9 @@ export function compileRules(config: PageConfig): CompiledRules {
     }
   }
   if (compiled.controlPhrases.size) {
-    // Longer phrases first, so "pay with paypal" wins over "pay" at the same position.
-    const phrases = [...compiled.controlPhrases.keys()].sort((a, b) => b.length - a.length);
-    compiled.controlPattern = new RegExp(`${EDGE_BEFORE}(?:${phrases.map(escape).join('|')})${EDGE_AFTER}`, 'giu');
+    // Lower-case phrases against lower-cased labels: without the 'i' flag the engine compiles this
+    // pattern about four times faster, and compiling lands in the first scan.
+    compiled.controlPattern = new RegExp(`${EDGE_BEFORE}(?:${trieSource([...compiled.controlPhrases.keys()])})${EDGE_AFTER}`, 'gu');
   }
   compiled.selectorUnion = compiled.selectors.map((s) => s.selector).join(',');
   for (const entity of config.entities) {

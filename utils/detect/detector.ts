@@ -177,10 +177,11 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     if (role && !CONTROL_ROLES.has(role)) return;
     const { text: label, fromText } = accessibleLabel(element);
     if (!label) return;
+    const lower = label.toLowerCase();
     pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     let checkedUserContent = false;
-    while ((match = pattern.exec(label))) {
+    while ((match = pattern.exec(lower))) {
       if (!checkedUserContent) {
         // Only now, for the rare control that matched, pay for walking the tree: a control inside
         // what users write, or one whose name is made of what they wrote (a whole post that is a
