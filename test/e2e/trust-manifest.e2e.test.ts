@@ -43,8 +43,11 @@ describe('the manifest asks for the least that works', () => {
     expect(scripts[0]!.all_frames ?? false).toBe(false);
   });
 
-  it('Chrome: no web page can reach the extension, load its files or message it', () => {
-    expect(chrome.web_accessible_resources).toBeUndefined();
+  it('Chrome: no web page can message the extension, and only the watched sites may load the marker style', () => {
+    // The in-page marker's stylesheet, fetched into its closed shadow root; a dynamic URL keeps
+    // pages from probing for it to learn that Ledgerlight is installed.
+    expect(chrome.web_accessible_resources).toEqual([{ resources: ['content-scripts/social.css'], use_dynamic_url: true, matches: expect.any(Array) }]);
+    expect(sorted((chrome.web_accessible_resources as { matches: string[] }[])[0]!.matches)).toEqual(EXPECTED_SITES);
     expect(chrome.externally_connectable).toBeUndefined();
     // The default policy forbids remote scripts and eval; a custom one could loosen it.
     expect(chrome.content_security_policy).toBeUndefined();
@@ -55,7 +58,8 @@ describe('the manifest asks for the least that works', () => {
     expect(sorted(firefox.optional_permissions)).toEqual(['https://*/*', 'scripting']);
     const scripts = firefox.content_scripts as { matches: string[] }[];
     expect(sorted(scripts[0]!.matches)).toEqual(EXPECTED_SITES);
-    expect(firefox.web_accessible_resources).toBeUndefined();
+    // Firefox gives each install a random extension URL, so a page cannot probe for this file.
+    expect(firefox.web_accessible_resources).toEqual(['content-scripts/social.css']);
   });
 
   it('Firefox: declares that no data is collected, for versions that read the declaration', () => {
