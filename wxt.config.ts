@@ -13,7 +13,9 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
-  manifest: ({ browser, manifestVersion }) => ({
+  // MV3 for Firefox too (WXT's default there is MV2): one manifest shape, one permission model.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     // Both come from locales/*.yml, so the store listing and chrome://extensions speak the user's language.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -23,8 +25,7 @@ export default defineConfig({
     host_permissions: HOST_PERMISSIONS,
     // Sites the user adds are asked for at that moment, never up front.
     optional_host_permissions: ['https://*/*'],
-    // An MV2 manifest (Firefox) has no optional_host_permissions: there, sites are optional permissions.
-    optional_permissions: manifestVersion === 2 ? ['scripting', 'https://*/*'] : ['scripting'],
+    optional_permissions: ['scripting'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -41,6 +41,8 @@ export default defineBackground(() => {
       loadBundled: () => loadBundled(async (file) => (await fetch(browser.runtime.getURL(`/${file}` as '/'))).json()),
       showBadge,
       now: Date.now,
+      // Readable for the sites we watch; undefined elsewhere, where no report is accepted anyway.
+      tabUrl: (tabId) => browser.tabs.get(tabId).then((tab) => tab.url, () => undefined),
     });
     if (!(await db.get('meta', 'bundledVersion'))) await ledger.installBundled('update');
     return ledger;

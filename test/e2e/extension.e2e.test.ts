@@ -57,8 +57,10 @@ describe('Ledgerlight on the demo pages', () => {
     for (const card of await cards.all()) {
       await expect(card.locator('h2, h3').first().textContent()).resolves.toMatch(/\w/);
       await expect(card.locator('.partners').first().textContent()).resolves.toMatch(/\w/);
-      expect(await card.locator('.flow').count()).toBeGreaterThan(0);
-      await expect(card.locator('.flow .data').first().textContent()).resolves.toMatch(/\w/);
+      // One labelled arrow per data flow, and a text alternative naming who sends what to whom.
+      expect(await card.locator('.flow-diagram .arrow').count()).toBeGreaterThan(0);
+      await expect(card.locator('.flow-diagram .flow-data').first().textContent()).resolves.toMatch(/\w/);
+      await expect(card.locator('.flow-diagram title').textContent()).resolves.toMatch(/\w/);
       await expect(card.locator('.status').first().textContent()).resolves.toMatch(/\d{4}/);
       const links = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(links.length).toBeGreaterThan(0);

@@ -49,11 +49,19 @@ export async function launchExtension(options: { headless?: boolean; extensionPa
     extensionId,
     currentWorker: findWorker,
     async tabIdOf(page) {
-      const url = page.url();
-      const w = await findWorker();
-      const id = await w.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
-      if (id === undefined) throw new Error(`No tab shows ${url}`);
-      return id;
+      // Several tabs may show the same address: mark this one with a unique title for a moment.
+      const token = `ledgerlight-tab-${Date.now()}-${Math.random()}`;
+      const title = await page.evaluate((t) => [document.title, (document.title = t)][0]!, token);
+      try {
+        const w = await findWorker();
+        for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+          const id = await w.evaluate(async (t) => (await chrome.tabs.query({})).find((tab) => tab.title === t)?.id, token);
+          if (id !== undefined) return id;
+        }
+        throw new Error(`No tab shows ${page.url()}`);
+      } finally {
+        await page.evaluate((t) => (document.title = t), title);
+      }
     },
     async badgeOf(tabId) {
       const w = await findWorker();

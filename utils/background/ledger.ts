@@ -17,6 +17,8 @@ export interface LedgerDeps {
   loadBundled(): Promise<FullDataset>;
   showBadge(tabId: number, findings: number): Promise<void>;
   now(): number;
+  /** The address a tab shows now, to drop reports from a page the tab has already left. */
+  tabUrl?(tabId: number): Promise<string | undefined>;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -47,7 +49,26 @@ export function createLedger(deps: LedgerDeps) {
     };
   }
 
+  /**
+   * Work on one tab runs in the order it arrived: a report from the page a tab just left must not
+   * finish after the new page's report, or after the clear that navigation triggered.
+   */
+  const queues = new Map<number, Promise<unknown>>();
+  function inTabOrder<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+    const settled = next.catch(() => undefined);
+    queues.set(tabId, settled);
+    void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
+    return next;
+  }
+
+  const withoutHash = (url: string) => url.split('#')[0];
+
   async function reportDetections(tabId: number, url: string, detections: Detection[]): Promise<number> {
+    if (deps.tabUrl) {
+      const current = await deps.tabUrl(tabId);
+      if (current !== undefined && withoutHash(current) !== withoutHash(url)) return 0;
+    }
     const settings = await deps.settings.read();
     const platform = watchedPlatform(url, settings);
     if (!platform) {
@@ -134,8 +155,8 @@ export function createLedger(deps: LedgerDeps) {
   return {
     settings: deps.settings,
     pageConfig,
-    reportDetections,
-    clearTab,
+    reportDetections: (tabId: number, url: string, detections: Detection[]) => inTabOrder(tabId, () => reportDetections(tabId, url, detections)),
+    clearTab: (tabId: number) => inTabOrder(tabId, () => clearTab(tabId)),
     tabReport,
     queryList,
 
@@ -170,14 +191,15 @@ export function createLedger(deps: LedgerDeps) {
     /** A site switched off, or watching paused: its open tabs lose their findings and badge at once. */
     async applySettings(settings: Settings) {
       const tabs = await readAllTabs();
-      await Promise.all(tabs.filter((t) => !t.origin || !watchedPlatform(`${t.origin}/`, settings)).map((t) => clearTab(t.tabId)));
+      const unwatched = tabs.filter((t) => !t.origin || !watchedPlatform(`${t.origin}/`, settings));
+      await Promise.all(unwatched.map((t) => inTabOrder(t.tabId, () => clearTab(t.tabId))));
     },
 
     async clearAll() {
       await clearHistory(db);
       await installBundled(db, await deps.loadBundled(), 'reset');
       await deps.settings.reset();
-      await Promise.all((await readAllTabs()).map((t) => clearTab(t.tabId)));
+      await Promise.all((await readAllTabs()).map((t) => inTabOrder(t.tabId, () => clearTab(t.tabId))));
     },
   };
 }

@@ -65,3 +65,24 @@ describe('ledger', () => {
     expect((await ledger.tabReport(5)).findings).toEqual([]);
   });
 });
+
+describe('reports arriving out of order', () => {
+  it('drops a report from a page the tab has already left', async () => {
+    const db = await openLedgerDB(`stale-${Math.random()}`);
+    const badges = new Map<number, number>();
+    const bundled = await bundledFromDisk();
+    const ledger = createLedger({
+      db,
+      settings: { read: async () => DEFAULT_SETTINGS, write: async () => undefined, reset: async () => undefined },
+      loadBundled: async () => ({ ...bundled, arrangements: [sampleArrangement({ id: 'messenger-p2p', platform: 'meta', features: ['p2p-payments'] })] }),
+      showBadge: async (tab, n) => void badges.set(tab, n),
+      now: () => 0,
+      tabUrl: async () => 'https://www.facebook.com/',
+    });
+    await ledger.installBundled('update');
+    const late = { ruleId: 'chat-send-money', feature: 'p2p-payments' as const, partners: [], confidence: 'high' as const, count: 1, signals: [] };
+    expect(await ledger.reportDetections(4, 'https://www.messenger.com/t/1', [late])).toBe(0);
+    expect(badges.has(4)).toBe(false);
+    expect(await ledger.reportDetections(4, 'https://www.facebook.com/#top', [late])).toBe(1);
+  });
+});
