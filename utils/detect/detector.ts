@@ -6,12 +6,22 @@ import { compileRules, entityForUrl, normalisePhrase } from './compile';
 import { containsUserContent, isUserContent } from './user-content';
 
 /** Elements that can carry a control, frame, script, form or link signal. Everything else is skipped. */
-const CANDIDATES =
+export const CANDIDATES =
   'button,a[href],[role="button"],[role="link"],[role="menuitem"],[role="tab"],input[type="submit"],input[type="button"],summary,iframe,script[src],form[action]';
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+/** How long one slice of the first scan may run before it yields to the page. */
+const SLICE_MS = 5;
+/** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
+const LABEL_MEMORY = 4_000;
 const MAX_LABEL = 80;
 /** Words a control's name may add to a phrase: "Try Premium for $0", "Join this channel to get perks". */
 const EXTRA_WORDS = 6;
+
+/** A control's cleaned-up name and the rule phrases it holds. */
+interface LabelMatch {
+  label: string;
+  phrases: string[];
+}
 
 interface Hit {
   rule: Rule;
@@ -47,6 +57,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   /** Frames we listen to, so a same-origin frame that loads (or reloads) later is still read. */
   const framesWatched = new WeakSet<Element>();
   let stopped = false;
+  const labelMatches = new Map<string, LabelMatch | null>();
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -136,7 +147,11 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     }
     if (tag === 'script') return resourceHits(element, 'script', element.getAttribute('src') ?? '');
     if (tag === 'form') return resourceHits(element, 'form', element.getAttribute('action') ?? '');
-    if (tag === 'a') resourceHits(element, 'link', unwrapRedirect(element.getAttribute('href') ?? ''));
+    if (tag === 'a') {
+      const href = element.getAttribute('href') ?? '';
+      // A relative link stays on the site: no financial firm's domain to find (most feed links).
+      if (!(href.charCodeAt(0) === 47 && href.charCodeAt(1) !== 47)) resourceHits(element, 'link', unwrapRedirect(href));
+    }
     controlHits(element);
   }
 
@@ -171,31 +186,45 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   function controlHits(element: Element) {
-    const pattern = rules.controlPattern;
-    if (!pattern) return;
+    if (!rules.controlPattern) return;
     const role = element.getAttribute('role');
     if (role && !CONTROL_ROLES.has(role)) return;
-    const { text: label, fromText } = accessibleLabel(element);
-    if (!label) return;
+    const { raw, fromText } = rawLabel(element);
+    if (!raw) return;
+    const found = phrasesIn(raw);
+    if (!found) return;
+    // Only now, for the rare control that matched, pay for walking the tree: a control inside what
+    // users write, or one whose name is made of what they wrote (a whole post that is a link), is
+    // their words, not the site's feature.
+    if (isUserContent(element) || (fromText && containsUserContent(element))) return;
+    for (const phrase of found.phrases)
+      for (const rule of rules.controlPhrases.get(phrase) ?? [])
+        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'control', evidence: found.label } });
+  }
+
+  /**
+   * The rule phrases a control's name holds, remembered per distinct raw name: a feed repeats a
+   * few dozen names thousands of times, so each is cleaned up and matched once.
+   */
+  function phrasesIn(raw: string): LabelMatch | null {
+    if (raw.length > MAX_LABEL * 2) return null; // long text is content, and not worth remembering
+    const known = labelMatches.get(raw);
+    if (known !== undefined) return known;
+    const label = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
     const lower = label.toLowerCase();
+    const phrases: string[] = [];
+    const pattern = rules.controlPattern!;
     pattern.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    let checkedUserContent = false;
-    while ((match = pattern.exec(lower))) {
-      if (!checkedUserContent) {
-        // Only now, for the rare control that matched, pay for walking the tree: a control inside
-        // what users write, or one whose name is made of what they wrote (a whole post that is a
-        // link), is their words, not the site's feature.
-        if (isUserContent(element) || (fromText && containsUserContent(element))) return;
-        checkedUserContent = true;
-      }
+    for (let match: RegExpExecArray | null; lower && (match = pattern.exec(lower)); ) {
       const phrase = normalisePhrase(match[0]);
       // A control's name is a few words around the phrase; a sentence around it is someone's text
       // (a comment row or a video title that is one big link), not the feature.
-      if (wordCount(label) > wordCount(phrase) + EXTRA_WORDS) continue;
-      for (const rule of rules.controlPhrases.get(phrase) ?? [])
-        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'control', evidence: label } });
+      if (wordCount(label) <= wordCount(phrase) + EXTRA_WORDS) phrases.push(phrase);
     }
+    const result = phrases.length ? { label, phrases } : null;
+    if (labelMatches.size >= LABEL_MEMORY) labelMatches.clear();
+    labelMatches.set(raw, result);
+    return result;
   }
 
   function addHit(element: Element, hit: Hit) {
@@ -247,13 +276,51 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     options.report(list);
   }
 
+  /**
+   * The first scan: one walk over the page's elements, in slices of a few milliseconds so the
+   * page stays responsive, finding candidates and open shadow roots together. If the page removes
+   * the element the walk stands on between slices, the walk starts over: hits are idempotent, and
+   * what the page adds meanwhile reaches us through mutations anyway.
+   */
+  function sweep(doc: Document, done: () => void) {
+    const root = doc.documentElement;
+    if (!root) return done();
+    let walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    let next: Node | null = root;
+    const step = () => {
+      if (stopped) return;
+      if (next && !next.isConnected) {
+        walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+        next = root;
+      }
+      const end = performance.now() + SLICE_MS;
+      for (let n = 0; next; n++) {
+        visit(next as Element);
+        next = walker.nextNode();
+        if ((n & 255) === 255 && performance.now() > end) return schedule(step);
+      }
+      done();
+    };
+    step();
+  }
+
+  function visit(element: Element) {
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      watchRoot(shadow);
+      scanSubtree(shadow);
+    }
+    if (isCandidate(element)) scanElement(element);
+    // Matched here rather than by one querySelectorAll, which would be a single long task.
+    if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
+  }
+
   return {
-    /** First scan of a settled page. */
+    /** First scan of a settled page; reports once it has read the whole page. */
     start(doc: Document, url: string) {
       readPage(url);
       watchRoot(doc);
-      scanSubtree(doc);
-      emit(true);
+      sweep(doc, () => emit(true));
     },
     /** Single-page navigation: the route changed, the DOM follows through mutations. */
     navigated(url: string) {
@@ -274,15 +341,31 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   };
 }
 
-/** A control's name as a screen reader would announce it, and whether it came from its inner text. */
-function accessibleLabel(element: Element): { text: string; fromText: boolean } {
+/** The same test as the CANDIDATES selector, without selector matching: the first scan asks it of every element. */
+export function isCandidate(element: Element): boolean {
+  const tag = element.localName;
+  if (tag === 'button' || tag === 'summary' || tag === 'iframe') return true;
+  if (tag === 'a' && element.hasAttribute('href')) return true;
+  if (tag === 'script' && element.hasAttribute('src')) return true;
+  if (tag === 'form' && element.hasAttribute('action')) return true;
+  if (tag === 'input') {
+    const type = element.getAttribute('type');
+    if (type === 'submit' || type === 'button') return true;
+  }
+  const role = element.getAttribute('role');
+  return role !== null && CONTROL_ROLES.has(role);
+}
+
+/**
+ * A control's name as a screen reader would announce it, before clean-up, and whether it came
+ * from its inner text. A name over MAX_LABEL characters in an aria-label, or twice that in text,
+ * is content rather than a name; phrasesIn drops it.
+ */
+function rawLabel(element: Element): { raw: string; fromText: boolean } {
   const aria = element.getAttribute('aria-label');
-  if (aria) return { text: aria.length <= MAX_LABEL ? aria : '', fromText: false };
-  if (element.localName === 'input') return { text: (element as HTMLInputElement).value.slice(0, MAX_LABEL), fromText: false };
-  const text = element.textContent ?? '';
-  // A long text is content, not a control's name.
-  if (text.length > MAX_LABEL * 2) return { text: '', fromText: true };
-  return { text: text.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL), fromText: true };
+  if (aria) return { raw: aria.length <= MAX_LABEL ? aria : '', fromText: false };
+  if (element.localName === 'input') return { raw: (element as HTMLInputElement).value.slice(0, MAX_LABEL), fromText: false };
+  return { raw: element.textContent ?? '', fromText: true };
 }
 
 function wordCount(text: string): number {
