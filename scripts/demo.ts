@@ -6,13 +6,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launchExtension, servePages, settledBadge } from '../test/harness/browser';
-import { readFixtures } from '../test/harness/fixtures';
+import { readFixturePages } from '../test/harness/fixture-pages';
 import { describeTab } from '../test/harness/report';
 
 const OUT = resolve('demo-output');
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 
-const pages = readFixtures(resolve('test/fixtures/demo'));
+const pages = readFixturePages(resolve('test/fixtures/demo'));
 const session = await launchExtension({ headless });
 await servePages(session.context, Object.fromEntries(pages.map((p) => [p.url, p.html])));
 
@@ -30,7 +30,7 @@ for (const [i, p] of pages.entries()) {
   await page.goto(p.url);
   const tabId = await session.tabIdOf(page);
   const badge = await settledBadge(session, tabId);
-  const stem = `${String(i + 1).padStart(2, '0')}-${p.file.split('/').pop()!.replace(/\.html$/, '')}`;
+  const stem = `${String(i + 1).padStart(2, '0')}-${p.name.replace(/\.html$/, '')}`;
   const shot = await page.screenshot({ fullPage: false });
   await writeFile(resolve(OUT, `${stem}-page.png`), await withToolbar(shot, p.url, badge));
 

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixtures } from '../harness/fixtures';
+import { readFixturePages } from '../harness/fixture-pages';
 
 // The demo pages are what a newcomer sees first with `npm start`: they must keep working.
-const demo = readFixtures(resolve('test/fixtures/demo'));
+const demo = readFixturePages(resolve('test/fixtures/demo'));
 let session: ExtensionSession;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { CHROME_BUILD, launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixture } from '../harness/fixtures';
+import { readFixture } from '../harness/fixture-pages';
 import { sampleArrangement } from '../unit/fixtures';
 
 const sendMoney = readFixture(resolve('test/fixtures/pages/messenger/thread-send-money.html'));

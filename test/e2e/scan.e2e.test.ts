@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readFixtures } from '../harness/fixtures';
+import { readFixturePages } from '../harness/fixture-pages';
 import type { ScannedPage } from '../../scripts/scan/report';
 
-const fixtures = readFixtures(resolve('test/fixtures/pages'));
+const fixtures = readFixturePages(resolve('test/fixtures/pages'));
 const entityNames = new Set(
   (JSON.parse(readFileSync(resolve('public/data/entities.json'), 'utf8')) as { entities: { name: string }[] }).entities.map((e) => e.name),
 );

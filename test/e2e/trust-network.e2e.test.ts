@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { BrowserContext, Request } from 'playwright-core';
 import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixtures } from '../harness/fixtures';
+import { readFixturePages } from '../harness/fixture-pages';
 
 /**
  * "With default settings the extension makes no network request of its own." Every request the
@@ -10,7 +10,7 @@ import { readFixtures } from '../harness/fixtures';
  * load their own files, and the social pages may make no request they would not make without
  * Ledgerlight installed (a content script's fetch would show up there).
  */
-const fixtures = [...readFixtures(resolve('test/fixtures/pages')), ...readFixtures(resolve('test/fixtures/demo'))];
+const fixtures = [...readFixturePages(resolve('test/fixtures/pages')), ...readFixturePages(resolve('test/fixtures/demo'))];
 const pages = Object.fromEntries(fixtures.map((f) => [f.url, f.html]));
 
 interface Recorded {

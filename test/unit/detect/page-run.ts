@@ -3,24 +3,14 @@ import type { Detection } from '@/utils/model/detection';
 import type { FullDataset } from '@/utils/model/dataset';
 import type { PageConfig } from '@/utils/messages';
 import { platformForUrl } from '@/utils/platforms';
-import { openLedgerDB } from '@/utils/db/schema';
-import { createLedger } from '@/utils/background/ledger';
-import { DEFAULT_SETTINGS } from '@/utils/model/settings';
+import { ledgerUnderTest } from '../ledger-under-test';
 
 /**
  * Page configs exactly as the background hands them to the content script (rules filtered to the
  * platform, entities with that platform's handles), so fixtures test what ships.
  */
 export async function pageConfigSource(list: FullDataset): Promise<(url: string) => Promise<PageConfig>> {
-  const db = await openLedgerDB(`detect-${Math.random()}`);
-  const ledger = createLedger({
-    db,
-    settings: { read: async () => DEFAULT_SETTINGS, write: async () => undefined, reset: async () => undefined },
-    loadBundled: async () => list,
-    showBadge: async () => undefined,
-    now: () => Date.parse('2026-11-24T12:00:00Z'),
-  });
-  await ledger.installBundled('update');
+  const { ledger } = await ledgerUnderTest({ list });
   return async (url) => {
     const config = await ledger.pageConfig(url);
     if (!config) throw new Error(`${url} is not on a watched platform (${platformForUrl(url)?.id ?? 'none'})`);

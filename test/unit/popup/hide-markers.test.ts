@@ -3,7 +3,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { createRoutes, dispatch } from '@/utils/background/handlers';
 import { watchedPlatform } from '@/utils/background/watch';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
-import { ledgerUnderTest } from '../trust/ledger-under-test';
+import { ledgerUnderTest } from '../ledger-under-test';
 
 const self = { id: 'ledgerlight-id', origin: 'chrome-extension://ledgerlight-id/' };
 const THREAD = 'https://www.messenger.com/t/100004217730318';

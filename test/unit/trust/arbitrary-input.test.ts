@@ -6,7 +6,7 @@ import { createDetector } from '@/utils/detect/detector';
 import { Detection, MAX_DETECTIONS } from '@/utils/model/detection';
 import type { PageConfig } from '@/utils/messages';
 import { sampleArrangement } from '../fixtures';
-import { ledgerUnderTest } from './ledger-under-test';
+import { ledgerUnderTest } from '../ledger-under-test';
 
 const ENTITY_IDS = ['paypal', 'stripe', 'visa', 'meta', 'facebook', 'messenger', 'no-such-firm'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseListFile } from '@/utils/list-file';
 import { sampleArrangement } from '../fixtures';
-import { ledgerUnderTest, listFile } from './ledger-under-test';
+import { ledgerUnderTest, listFile } from '../ledger-under-test';
 
 const nested = (depth: number) => `{"format":1,"version":"1","extra":${'['.repeat(depth)}${']'.repeat(depth)}}`;
 

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import { MAX_LIST_BYTES } from '@/utils/list-file';
 import type { Protocol } from '@/utils/messages';
 import { sampleArrangement } from '../fixtures';
-import { ledgerUnderTest, listFile } from './ledger-under-test';
+import { ledgerUnderTest, listFile } from '../ledger-under-test';
 
 const self = { id: 'ledgerlight-id', origin: 'chrome-extension://ledgerlight-id/' };
 const THREAD = 'https://www.messenger.com/t/100004217730318';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRoutes, dispatch } from '@/utils/background/handlers';
 import { sampleArrangement } from '../fixtures';
-import { ledgerUnderTest, listFile } from './ledger-under-test';
+import { ledgerUnderTest, listFile } from '../ledger-under-test';
 
 const originalPut = IDBObjectStore.prototype.put;
 afterEach(() => {

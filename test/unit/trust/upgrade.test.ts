@@ -3,7 +3,7 @@ import { DB_VERSION, openLedgerDB, toStored } from '@/utils/db/schema';
 import { readSettings, settingsItem } from '@/utils/background/settings-store';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { sampleArrangement } from '../fixtures';
-import { bundledWithOneArrangement, ledgerUnderTest } from './ledger-under-test';
+import { bundledWithOneArrangement, ledgerUnderTest } from '../ledger-under-test';
 
 /**
  * Each released schema, frozen as it shipped and written with the raw IndexedDB API, so that a later

@@ -2,13 +2,16 @@ import { openLedgerDB, type LedgerDatabase } from '@/utils/db/schema';
 import { createLedger } from '@/utils/background/ledger';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import type { FullDataset } from '@/utils/model/dataset';
-import { bundledFromDisk, sampleArrangement } from '../fixtures';
+import { bundledFromDisk, sampleArrangement } from './fixtures';
 
 /**
  * A ledger over a fresh fake-indexeddb database with the bundled entities and rules plus one
- * arrangement, so trust tests can compare "stored before" with "stored after" a hostile input.
+ * arrangement (or the list given), its badges recorded, so tests can compare "stored before"
+ * with "stored after".
  */
-export async function ledgerUnderTest(options: { settings?: Settings; db?: LedgerDatabase; list?: FullDataset } = {}) {
+export async function ledgerUnderTest(
+  options: { settings?: Settings; db?: LedgerDatabase; list?: FullDataset; tabUrl?: (tabId: number) => Promise<string | undefined> } = {},
+) {
   const db = options.db ?? (await openLedgerDB(`trust-${Math.random()}`));
   const list = options.list ?? (await bundledWithOneArrangement());
   const badges = new Map<number, number>();
@@ -19,6 +22,7 @@ export async function ledgerUnderTest(options: { settings?: Settings; db?: Ledge
     loadBundled: async () => list,
     showBadge: async (tab, n) => void badges.set(tab, n),
     now: () => Date.parse('2026-11-23T12:00:00Z'),
+    tabUrl: options.tabUrl,
   });
   await ledger.installBundled('update');
   return { ledger, db, badges, settings: () => settings };
