@@ -83,7 +83,8 @@ export function createMarkerLayer(ctx: ContentScriptContext, options: MarkerLaye
     const actions = Object.assign(document.createElement('div'), { className: 'll-actions' });
     const action = (text: string, run: () => void, primary = false) => {
       const button = Object.assign(document.createElement('button'), { type: 'button', textContent: text, className: primary ? 'll-primary' : '' });
-      button.addEventListener('click', run);
+      // Only a person's click: these change settings or open tabs, and a page must not fake them.
+      button.addEventListener('click', (event) => event.isTrusted && run());
       actions.append(button);
     };
     const marker: Marker = { root, badge, tip, summary, key: '' };
