@@ -9,6 +9,7 @@ import { showBadge } from '@/utils/background/badge';
 import { watchedPlatform } from '@/utils/background/watch';
 import { createCustomSites } from '@/utils/background/custom-sites';
 import { onMessage } from '@/utils/messages';
+import { BLOCKED, DATABASE_BLOCKED, readyOrBlocked } from '@/utils/background/startup';
 
 export default defineBackground(() => {
   // Sites the user added: registered content scripts, kept in line with settings and permissions.
@@ -21,9 +22,15 @@ export default defineBackground(() => {
     log: (reason, detail) => console.warn(`Ledgerlight: ${reason}`, detail),
   });
 
+  let signalBlocked = () => {};
+  const blocked = new Promise<void>((resolve) => (signalBlocked = resolve));
+
   // Started in a visible order: database, then the bundled list if this install has none yet.
   const ready = (async () => {
-    const db = await openLedgerDB(undefined, () => console.warn('Ledgerlight: a database upgrade is waiting for another tab to close'));
+    const db = await openLedgerDB(undefined, () => {
+      console.warn('Ledgerlight: a database upgrade is waiting for another tab to close');
+      signalBlocked();
+    });
     const ledger = createLedger({
       db,
       // A save from options answers only once an added site is registered (or a removed one released).
@@ -70,7 +77,9 @@ export default defineBackground(() => {
   // Listeners are added synchronously: a message that wakes the worker must find them in place.
   for (const type of ROUTE_TYPES) {
     onMessage(type, async ({ data, sender }) => {
-      const [all, settings] = await Promise.all([routes, currentSettings]);
+      const all = await readyOrBlocked(routes, blocked);
+      if (all === BLOCKED) return { ok: false, error: DATABASE_BLOCKED } as never;
+      const settings = await currentSettings;
       const context: DispatchContext = { self, log, isWatchedUrl: (url) => watchedPlatform(url, settings) !== undefined };
       return dispatch(all[type], type, data, sender, context) as never;
     });
