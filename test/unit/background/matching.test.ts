@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLedgerDB } from '@/utils/db/schema';
 import { installBundled } from '@/utils/db/list-store';
-import { matchFindings } from '@/utils/matching';
+import { lookupsFor, matchFindings } from '@/utils/matching';
 import type { Detection } from '@/utils/model/detection';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
 
@@ -55,5 +55,34 @@ describe('matchFindings', () => {
   it('returns nothing for no detections', async () => {
     const db = await dbWith(sampleArrangement({ id: 'fb-paypal' }));
     expect(await matchFindings(db, { id: 'facebook', owner: 'meta' }, [])).toEqual([]);
+  });
+
+  it('credits every detection that shares a key, so each one counts as explained', async () => {
+    const db = await dbWith(sampleArrangement({ id: 'fb-checkout', platform: 'facebook', partners: ['visa'], features: ['checkout'] }));
+    const [finding] = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
+      detection({ ruleId: 'pay-with-paypal', partners: ['paypal'] }),
+      detection({ ruleId: 'payment-frame', partners: ['stripe'] }),
+    ]);
+    expect(finding!.ruleIds.sort()).toEqual(['pay-with-paypal', 'payment-frame']);
+    expect(finding!.features).toEqual(['checkout']);
+  });
+});
+
+describe('lookupsFor', () => {
+  it('reads each index key once, however many detections need it', () => {
+    const lookups = lookupsFor({ id: 'facebook', owner: 'meta' }, [
+      detection({ ruleId: 'pay-with-paypal', partners: ['paypal'] }),
+      detection({ ruleId: 'payment-frame', partners: ['paypal', 'stripe'] }),
+    ]);
+    const keys = lookups.map((l) => `${l.index} ${l.key}`);
+    expect(keys).toHaveLength(new Set(keys).size);
+    expect(lookups.map((l) => l.key).sort()).toEqual(
+      ['any|paypal', 'any|stripe', 'facebook|checkout', 'facebook|paypal', 'facebook|stripe', 'meta|checkout', 'meta|paypal', 'meta|stripe'].sort(),
+    );
+    expect(lookups.find((l) => l.key === 'facebook|checkout')!.askedBy.map((a) => a.ruleId)).toEqual(['pay-with-paypal', 'payment-frame']);
+  });
+
+  it('asks nothing of an owner the platform does not have, nor of any site without a partner', () => {
+    expect(lookupsFor({ id: 'reddit' }, [detection({ feature: 'tipping' })]).map((l) => l.key)).toEqual(['reddit|tipping']);
   });
 });
