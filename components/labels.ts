@@ -29,5 +29,20 @@ export const SCORE_LABELS = labelsFor('score', SCORE_DIMENSIONS) as Readonly<Rec
 /** The language the messages are written in (not necessarily the browser's): lists follow it. */
 export const messageLanguage = () => i18n.t('lang') || 'en';
 
+const formatters = new Map<string, unknown>();
+
+/**
+ * An Intl formatter for the messages' language, made once: building one costs far more than
+ * using it, and the popup formats a few hundred names and dates as it opens.
+ */
+export function formatterFor<F>(kind: string, make: (language: string) => F): F {
+  const language = messageLanguage();
+  const key = `${kind}|${language}`;
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make(language)));
+  return formatter;
+}
+
 /** "a, b and c" in the messages' language. */
-export const listOf = (items: readonly string[]) => new Intl.ListFormat(messageLanguage(), { style: 'long', type: 'conjunction' }).format(items);
+export const listOf = (items: readonly string[]) =>
+  formatterFor('list', (language) => new Intl.ListFormat(language, { style: 'long', type: 'conjunction' })).format(items);

@@ -1,4 +1,4 @@
-import { messageLanguage } from '../labels';
+import { formatterFor } from '../labels';
 
 /**
  * A partial date from the list ("2018", "2018-08" or "2018-08-06") in the messages' language,
@@ -8,6 +8,12 @@ export function partialDate(value: string): string {
   const [year, month, day] = value.split('-').map(Number);
   if (!year) return value;
   const date = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1));
-  const parts: Intl.DateTimeFormatOptions = day ? { year: 'numeric', month: 'short', day: 'numeric' } : month ? { year: 'numeric', month: 'long' } : { year: 'numeric' };
-  return new Intl.DateTimeFormat(messageLanguage(), { ...parts, timeZone: 'UTC' }).format(date);
+  const precision = day ? 'day' : month ? 'month' : 'year';
+  return formatterFor(`date-${precision}`, (language) => new Intl.DateTimeFormat(language, { ...PARTS[precision], timeZone: 'UTC' })).format(date);
 }
+
+const PARTS: Record<'day' | 'month' | 'year', Intl.DateTimeFormatOptions> = {
+  day: { year: 'numeric', month: 'short', day: 'numeric' },
+  month: { year: 'numeric', month: 'long' },
+  year: { year: 'numeric' },
+};
