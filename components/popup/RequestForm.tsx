@@ -5,11 +5,29 @@ import { lawsFor, requestLetter, requestTargets, type Law, type RequestKind } fr
 
 const LAW_LABEL = { gdpr: 'law.gdpr', ccpa: 'law.ccpa' } as const;
 
+interface Props {
+  arrangement: Arrangement;
+  name(id: string): string;
+}
+
 /**
  * A data access or deletion request to a party that receives data in the arrangement, ready to
  * copy or save. The user picks the recipient, the law and the kind; the text follows at once.
+ * The form is built the first time its section opens: the popup shows every finding's request
+ * collapsed, and building twenty letters nobody asked for would delay the findings themselves.
  */
-export function RequestForm({ arrangement, name }: { arrangement: Arrangement; name: (id: string) => string }) {
+export function RequestForm({ arrangement, name }: Props) {
+  const [opened, setOpened] = useState(false);
+  if (!requestTargets(arrangement).length) return null;
+  return (
+    <details class="request" onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+      <summary>{i18n.t('actions.requestHeading')}</summary>
+      {opened && <RequestFields arrangement={arrangement} name={name} />}
+    </details>
+  );
+}
+
+function RequestFields({ arrangement, name }: Props) {
   const targets = useMemo(() => requestTargets(arrangement), [arrangement]);
   const laws = useMemo(() => lawsFor(arrangement.regions), [arrangement]);
   const [party, setParty] = useState(targets[0]?.party);
@@ -39,8 +57,7 @@ export function RequestForm({ arrangement, name }: { arrangement: Arrangement; n
   };
 
   return (
-    <details class="request">
-      <summary>{i18n.t('actions.requestHeading')}</summary>
+    <>
       <div class="request-fields">
         {targets.length > 1 && (
           <label>
@@ -89,6 +106,6 @@ export function RequestForm({ arrangement, name }: { arrangement: Arrangement; n
       <p class="copy-status" role="status">
         {copyStatus}
       </p>
-    </details>
+    </>
   );
 }
