@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { TabReport } from '@/utils/messages';
 import type { Transport } from '@/utils/transport';
@@ -21,7 +21,8 @@ export function Popup({ transport, tabId, onOpenOptions }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
-  useEffect(() => {
+  // Asked before the first paint rather than after it: the answer is what the popup is for.
+  useLayoutEffect(() => {
     if (tabId === undefined) setError(i18n.t('popup.noTab'));
     else void load(tabId);
   }, [tabId]);
