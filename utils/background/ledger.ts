@@ -1,5 +1,6 @@
 import type { LedgerDatabase } from '../db/schema';
 import { fromStored } from '../db/schema';
+import type { Arrangement } from '../model/arrangement';
 import type { Detection } from '../model/detection';
 import type { Settings } from '../model/settings';
 import type { FullDataset } from '../model/dataset';
@@ -109,15 +110,15 @@ export function createLedger(deps: LedgerDeps) {
     const [state, settings] = await Promise.all([readTab(tabId), deps.settings.read()]);
     const base: TabState = state ?? { tabId, detections: [], findings: [], updatedAt: 0 };
     const tx = db.transaction(['arrangements', 'entities'], 'readonly');
-    const arrangements = await Promise.all(base.findings.map((f) => tx.objectStore('arrangements').get(f.arrangementId)));
-    const entities = await tx.objectStore('entities').getAll();
-    await tx.done;
+    const arrangements = (await Promise.all(base.findings.map((f) => tx.objectStore('arrangements').get(f.arrangementId)))).filter((a) => a !== undefined);
+    // Only the parties this report names: the popup waits for every byte of the reply before it shows anything.
+    const [entities] = await Promise.all([Promise.all([...namedParties(base, arrangements)].map((id) => tx.objectStore('entities').get(id))), tx.done]);
     return {
       ...base,
       watched: state !== null,
       paused: settings.paused,
-      arrangements: Object.fromEntries(arrangements.filter((a) => a !== undefined).map((a) => [a.id, fromStored(a)])),
-      entities: Object.fromEntries(entities.map((e) => [e.id, { id: e.id, name: e.name, kind: e.kind }])),
+      arrangements: Object.fromEntries(arrangements.map((a) => [a.id, fromStored(a)])),
+      entities: Object.fromEntries(entities.filter((e) => e !== undefined).map((e) => [e.id, { id: e.id, name: e.name, kind: e.kind }])),
     };
   }
 
@@ -205,3 +206,16 @@ export function createLedger(deps: LedgerDeps) {
 }
 
 export type Ledger = ReturnType<typeof createLedger>;
+
+/** Every entity a tab report mentions: the page's platform, what was detected, and each arrangement's parties. */
+function namedParties(state: TabState, arrangements: readonly Arrangement[]): Set<string> {
+  const ids = new Set<string>();
+  if (state.platform) ids.add(state.platform.id);
+  for (const d of state.detections) d.partners.forEach((p) => ids.add(p));
+  for (const a of arrangements) {
+    ids.add(a.platform);
+    a.partners.forEach((p) => ids.add(p));
+    for (const flow of a.flows) ids.add(flow.from).add(flow.to);
+  }
+  return ids;
+}
