@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/utils/db/schema';
-import { createLedger } from '@/utils/background/ledger';
-import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import type { Detection } from '@/utils/model/detection';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
+import { ledgerUnderTest } from '../ledger-under-test';
 
 const payPalButton: Detection = { ruleId: 'pay-with-paypal', feature: 'checkout', partners: ['paypal'], confidence: 'high', count: 1, signals: [{ kind: 'control', evidence: 'Pay with PayPal' }] };
 
 async function ledgerWith(...arrangements: ReturnType<typeof sampleArrangement>[]) {
-  const bundled = await bundledFromDisk();
-  const ledger = createLedger({
-    db: await openLedgerDB(`tab-report-${Math.random()}`),
-    settings: { read: async () => DEFAULT_SETTINGS, write: async () => {}, reset: async () => {} },
-    loadBundled: async () => ({ ...bundled, arrangements }),
-    showBadge: async () => {},
-    now: () => 0,
-  });
-  await ledger.installBundled('update');
-  return ledger;
+  return (await ledgerUnderTest({ list: { ...(await bundledFromDisk()), arrangements } })).ledger;
 }
 
 describe("the popup's tab report", () => {
