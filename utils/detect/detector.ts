@@ -36,6 +36,8 @@ export interface DetectorOptions {
   onElements?(elements: Map<Element, Detection[]>): void;
   /** Defers work to an idle moment; tests pass a synchronous scheduler. */
   schedule?(run: () => void): void;
+  /** Milliseconds one slice of the first scan may run; tests pass 0 to slice every few hundred elements. */
+  sliceMs?: number;
 }
 
 /**
@@ -58,6 +60,8 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   const framesWatched = new WeakSet<Element>();
   let stopped = false;
   const labelMatches = new Map<string, LabelMatch | null>();
+  /** Removals seen by the observer: the first scan re-finds its place in the live list after one. */
+  let removals = 0;
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
@@ -68,7 +72,10 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
           // New text inside an existing control renames it (React swaps text nodes to relabel a button).
           else if (node.nodeType === 3 && node.parentElement) changed.push(node.parentElement);
         }
-      if (record.removedNodes.length) queueFlush(); // pruning alone is worth a flush
+      if (record.removedNodes.length) {
+        removals++;
+        queueFlush(); // pruning alone is worth a flush
+      }
     }
     if (pending.length || changed.length) queueFlush();
   });
@@ -277,27 +284,27 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   /**
-   * The first scan: one walk over the page's elements, in slices of a few milliseconds so the
-   * page stays responsive, finding candidates and open shadow roots together. If the page removes
-   * the element the walk stands on between slices, the walk starts over: hits are idempotent, and
-   * what the page adds meanwhile reaches us through mutations anyway.
+   * The first scan: one pass over the page's elements, in slices of a few milliseconds so the
+   * page stays responsive, finding candidates and open shadow roots together. The live element
+   * list is the cheapest to index here, but a removal ahead of our place shifts it: after any
+   * removal we find our place again (or start over if it left the page; hits are idempotent).
+   * What the page adds meanwhile reaches us through mutations.
    */
   function sweep(doc: Document, done: () => void) {
-    const root = doc.documentElement;
-    if (!root) return done();
-    let walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-    let next: Node | null = root;
+    const all = doc.getElementsByTagName('*');
+    let i = 0;
+    let last: Element | undefined;
+    let removalsSeen = removals;
     const step = () => {
       if (stopped) return;
-      if (next && !next.isConnected) {
-        walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-        next = root;
+      if (removals !== removalsSeen) {
+        removalsSeen = removals;
+        i = last?.isConnected ? Array.prototype.indexOf.call(all, last) + 1 : 0;
       }
-      const end = performance.now() + SLICE_MS;
-      for (let n = 0; next; n++) {
-        visit(next as Element);
-        next = walker.nextNode();
-        if ((n & 255) === 255 && performance.now() > end) return schedule(step);
+      const end = performance.now() + (options.sliceMs ?? SLICE_MS);
+      while (i < all.length) {
+        visit((last = all[i++]!));
+        if ((i & 255) === 0 && performance.now() > end) return schedule(step);
       }
       done();
     };

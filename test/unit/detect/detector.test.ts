@@ -155,3 +155,31 @@ describe('detector', () => {
     expect(reports).toHaveLength(1);
   });
 });
+
+describe('the first scan in slices', () => {
+  /**
+   * Filler posts, a Send money button just past the first slice (256 elements), then more posts,
+   * scanned a few hundred elements per slice.
+   */
+  function slicedPage() {
+    const post = '<div><span>post</span></div>';
+    document.body.innerHTML = `${post.repeat(140)}<div role="button" aria-label="Send money"></div>${post.repeat(1000)}`;
+    const slices: (() => void)[] = [];
+    const reports: Detection[][] = [];
+    const detector = createDetector(testConfig(), { report: (list) => reports.push(list), schedule: (run) => void slices.push(run), sliceMs: 0 });
+    stopCurrent = () => detector.stop();
+    detector.start(document, 'https://www.facebook.com/');
+    const drain = () => {
+      while (slices.length) slices.shift()!();
+    };
+    return { slices, reports, drain };
+  }
+
+  it('yields to the page between slices and reports once, after the whole page', () => {
+    const { slices, reports, drain } = slicedPage();
+    expect(slices.length).toBe(1);
+    expect(reports).toEqual([]);
+    drain();
+    expect(reports.at(-1)?.map((d) => d.ruleId)).toEqual(['chat-send-money']);
+  });
+});
