@@ -28,7 +28,7 @@ describe('the first scan in slices, in Chromium', () => {
       (config) => window.slicedScan.start(config),
       { platform: { id: 'facebook', owner: 'meta' }, rules: rules.filter((r) => r.id === 'chat-send-money'), entities: [], markers: false },
     );
-    // The first slice stops at 256 elements, before the button; the page then drops 120 posts behind it.
+    // The first slice stops within its first 256 elements, before the button; the page then drops 120 posts behind it.
     await page.evaluate(() => {
       for (const post of [...document.body.children].slice(0, 120)) post.remove();
     });

@@ -10,7 +10,7 @@ export const CANDIDATES =
   'button,a[href],[role="button"],[role="link"],[role="menuitem"],[role="tab"],input[type="submit"],input[type="button"],summary,iframe,script[src],form[action]';
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 /** How long one slice of the first scan may run before it yields to the page. */
-const SLICE_MS = 5;
+const SLICE_MS = 4;
 /** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
 const LABEL_MEMORY = 4_000;
 const MAX_LABEL = 80;
@@ -304,7 +304,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       const end = performance.now() + (options.sliceMs ?? SLICE_MS);
       while (i < all.length) {
         visit((last = all[i++]!));
-        if ((i & 255) === 0 && performance.now() > end) return schedule(step);
+        if ((i & 63) === 0 && performance.now() > end) return schedule(step);
       }
       done();
     };

@@ -158,7 +158,7 @@ describe('detector', () => {
 
 describe('the first scan in slices', () => {
   /**
-   * Filler posts, a Send money button just past the first slice (256 elements), then more posts,
+   * Filler posts, a Send money button past the first slice (a few dozen elements), then more posts,
    * scanned a few hundred elements per slice.
    */
   function slicedPage() {
