@@ -35,10 +35,11 @@ for (const [i, p] of pages.entries()) {
   await writeFile(resolve(OUT, `${stem}-page.png`), await withToolbar(shot, p.url, badge));
 
   const popup = await session.context.newPage();
-  await popup.setViewportSize({ width: 440, height: 900 });
+  // The size Chromium gives a toolbar popup at most; the popup scrolls within it.
+  await popup.setViewportSize({ width: 440, height: 600 });
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-testid="summary"], [role="alert"]');
-  await popup.screenshot({ path: resolve(OUT, `${stem}-popup.png`), fullPage: true });
+  await popup.screenshot({ path: resolve(OUT, `${stem}-popup.png`) });
   report.push(...(await describeTab(popup, p.url, badge)), '');
   await popup.close();
 }
