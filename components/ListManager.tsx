@@ -3,7 +3,7 @@ import type { ImportChanges } from '@/utils/db/list-store';
 import type { Problem } from '@/utils/model/integrity';
 import type { Transport } from '@/utils/transport';
 import { ConfirmAction } from './options/ConfirmAction';
-import { downloadText } from './options/download';
+import { downloadText } from './download';
 import { t } from './options/text';
 
 interface Props {

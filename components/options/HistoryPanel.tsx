@@ -8,7 +8,7 @@ import { FEATURE_LABELS } from '../labels';
 import { ConfirmAction } from './ConfirmAction';
 import { HistoryChart, describeSeries } from './HistoryChart';
 import { dailyTotals, historyCsv, historyJson, matchesFilter, sortRows, type HistoryFilter } from './history-series';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { t } from './text';
 
 interface Props {

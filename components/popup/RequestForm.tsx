@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Arrangement } from '@/utils/model/arrangement';
 import { lawsFor, requestLetter, requestTargets, type Law, type RequestKind } from './request-letter';
+import { downloadText } from '../download';
 
 const LAW_LABEL = { gdpr: 'law.gdpr', ccpa: 'law.ccpa' } as const;
 
@@ -48,13 +49,7 @@ function RequestFields({ arrangement, name }: Props) {
       setCopyStatus(i18n.t('actions.copyFailed'));
     }
   };
-  const save = () => {
-    const url = URL.createObjectURL(new Blob([letter.text], { type: 'text/plain;charset=utf-8' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: letter.fileName });
-    link.click();
-    // The click has started the download by the time the next task runs.
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  };
+  const save = () => downloadText(letter.fileName, letter.text, 'text/plain;charset=utf-8');
 
   return (
     <>

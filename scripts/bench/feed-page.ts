@@ -9,9 +9,8 @@
  * with the page's own code, as the site would.
  */
 
-/** Elements in one ordinary post; a batch of 100 added nodes is five posts. */
-export const ELEMENTS_PER_POST = 20;
 export const FEED_POSTS = 5_000;
+/** Five posts of about twenty elements each: a batch of 100 added nodes. */
 export const POSTS_PER_BATCH = 5;
 
 export const FEED_URL = 'https://www.facebook.com/';

@@ -52,7 +52,6 @@ const EntityPageSignal = v.object({
 
 export const Signal = v.variant('kind', [RouteSignal, ControlSignal, SelectorSignal, ResourceSignal, EntityPageSignal]);
 export type Signal = v.InferOutput<typeof Signal>;
-export type SignalKind = Signal['kind'];
 
 /** A detection rule: data, not code. Any one of its signals is enough to fire it. */
 export const Rule = v.object({

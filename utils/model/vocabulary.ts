@@ -72,7 +72,6 @@ export const SCORE_DIMENSIONS = ['control', 'collection', 'retention', 'deletion
 export type ScoreDimension = (typeof SCORE_DIMENSIONS)[number];
 
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
 
 /** Languages every text or aria-label signal must cover. */
 export const SIGNAL_LANGUAGES = ['en', 'es', 'pt', 'fr', 'de', 'hi', 'id'] as const;
