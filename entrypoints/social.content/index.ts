@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_PERMISSIONS } from '@/utils/platforms';
-import { sendMessage } from '@/utils/messages';
+import { sendMessage, type PageConfig } from '@/utils/messages';
+import type { Detection } from '@/utils/model/detection';
 import { createDetector } from '@/utils/detect/detector';
 import { createMarkerLayer } from '@/utils/markers/marker-layer';
 import '@/components/marker/marker.css';
@@ -13,36 +14,51 @@ export default defineContentScript({
   // The markers' CSS goes into their shadow root only, never into the page.
   cssInjectionMode: 'ui',
   async main(ctx) {
-    await watch(ctx);
-    // A site switched on or off in options takes effect without a reload.
+    await update(ctx);
+    // A site switched on or off, or markers toggled, in options take effect without a reload.
     const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && 'settings' in changes) void watch(ctx);
+      if (area === 'sync' && 'settings' in changes) void update(ctx);
     };
     browser.storage.onChanged.addListener(onChanged);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(onChanged);
+      current?.stop();
+    });
   },
 });
 
-let stopCurrent: (() => void) | undefined;
+/** The watch running on this page, and the one setting that shapes it. */
+let current: { stop(): void; markers: boolean } | undefined;
+/** Counts updates, so an answer overtaken by a newer settings change is dropped. */
+let generation = 0;
 
-async function watch(ctx: ContentScriptContext) {
-  stopCurrent?.();
-  stopCurrent = undefined;
+/**
+ * Asks the background whether and how to watch this page, and restarts only when that changed:
+ * most settings (history, other sites) leave this page as it is, and a restart rescans it whole.
+ */
+async function update(ctx: ContentScriptContext) {
+  const run = ++generation;
   const hello = await sendMessage('page:hello', { url: location.href });
-  if (!hello.ok || !hello.value || ctx.isInvalid) return;
+  if (run !== generation || ctx.isInvalid || !hello.ok) return;
+  const config = hello.value;
+  if (current && config && current.markers === config.markers) return;
+  current?.stop();
+  current = config ? { stop: watch(ctx, config), markers: config.markers } : undefined;
+}
 
-  const report = (detections: Parameters<typeof sendMessage<'page:detections'>>[1]['detections']) =>
-    sendMessage('page:detections', { url: location.href, detections }).catch(() => undefined);
-  const names = new Map(hello.value.entities.map((e) => [e.id, e.name ?? e.id]));
-  const markers = hello.value.markers
+/** Starts detection (and markers, if on) on this page; returns what stops them. */
+function watch(ctx: ContentScriptContext, config: PageConfig): () => void {
+  const report = (detections: Detection[]) => sendMessage('page:detections', { url: location.href, detections }).catch(() => undefined);
+  const names = new Map(config.entities.map((e) => [e.id, e.name ?? e.id]));
+  const markers = config.markers
     ? createMarkerLayer(ctx, {
         name: (id) => names.get(id) ?? id,
         onDetails: () => void sendMessage('page:show-details', { url: location.href }).catch(() => undefined),
-        // The settings change that follows restarts watch(), which takes the markers away.
+        // The settings change that follows restarts the watch, which takes the markers away.
         onHide: (scope) => void sendMessage('page:hide-markers', { url: location.href, scope }).catch(() => undefined),
       })
     : undefined;
-  const detector = createDetector(hello.value, {
+  const detector = createDetector(config, {
     report,
     onElements: markers && ((elements) => void markers.show(elements)),
     schedule: (run) => ctx.requestIdleCallback(run, { timeout: 250 }),
@@ -50,10 +66,9 @@ async function watch(ctx: ContentScriptContext) {
   detector.start(document, location.href);
   const onNavigate = () => detector.navigated(location.href);
   ctx.addEventListener(window, 'wxt:locationchange', onNavigate);
-  stopCurrent = () => {
+  return () => {
     window.removeEventListener('wxt:locationchange', onNavigate);
     detector.stop();
     markers?.remove();
   };
-  ctx.onInvalidated(() => detector.stop());
 }

@@ -76,4 +76,27 @@ describe('Ledgerlight on the demo pages', () => {
     expect(await settledBadge(session, tabId)).toBe('');
     await page.close();
   });
+
+  it('leaves an open page alone when an unrelated setting changes, and restarts it when markers are switched on', async () => {
+    const { page, tabId } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
+    const worker = await session.currentWorker();
+    const reportedAt = () => worker.evaluate(async (id) => ((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { updatedAt: number }).updatedAt, tabId);
+    const setSettings = (change: Record<string, unknown>) =>
+      worker.evaluate(async (c) => {
+        const { settings } = await chrome.storage.sync.get('settings');
+        await chrome.storage.sync.set({ settings: { ...(settings as object), ...c } });
+      }, change);
+    const before = await reportedAt();
+
+    // A rescan would report the page again; the history period has nothing to do with it.
+    await setSettings({ historyDays: 7 });
+    await new Promise((done) => setTimeout(done, 1500));
+    expect(await reportedAt()).toBe(before);
+
+    await setSettings({ markers: true });
+    await expect.poll(reportedAt, { timeout: 5000 }).toBeGreaterThan(before);
+    await setSettings({ markers: false, historyDays: 30 });
+    await page.close();
+  });
 });
+
