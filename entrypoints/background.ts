@@ -66,8 +66,10 @@ export default defineBackground(() => {
   void currentSettings.then((s) => customSites.sync(s.customSites));
   browser.permissions.onRemoved.addListener(({ origins }) => void customSites.revoked(origins));
 
+  // A first install is covered by startup, which finds no bundled version stored; an update
+  // brings a new bundled list over the old one and keeps what the user imported.
   browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason === 'install' || reason === 'update') await (await ready).installBundled('update');
+    if (reason === 'update') await (await ready).installBundled('update');
   });
 
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
