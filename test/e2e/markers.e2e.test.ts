@@ -10,6 +10,27 @@ const sendMoney = readFixture(resolve('test/fixtures/pages/messenger/thread-send
 const MARKER_NAME = 'Ledgerlight: Person-to-person payments';
 /** The fixture with room to scroll, so a marker can be seen following its control. */
 const tallThread = sendMoney.html.replace('<body', '<body style="min-height:3000px;padding-top:200px"');
+/**
+ * Layouts a marker's host could upset, were it to take a box: a flex row spaced by gap and
+ * space-between, inside a transformed, clipping wrapper that ends at its last control (where a
+ * fixed-position marker would be moved and cut off), and a grid whose cells are auto-placed.
+ */
+const LAYOUT_URL = 'https://www.messenger.com/t/layout-check';
+const layoutPage = `<!doctype html><html lang="en"><head><title>Messenger</title><style>
+  body { font: 14px sans-serif; margin: 40px; }
+  .clip { transform: translateZ(0); overflow: hidden; width: fit-content; margin-bottom: 40px; }
+  .row { display: flex; gap: 16px; justify-content: space-between; width: 420px; }
+  .cells { display: grid; grid-template-columns: repeat(3, 110px); gap: 10px; }
+  [role="button"] { padding: 6px 10px; border: 1px solid #888; }
+</style></head><body>
+  <div class="clip"><div class="row" role="toolbar" aria-label="Chat actions">
+    <div role="button" tabindex="0">Emoji</div><div role="button" tabindex="0">Photo</div><div role="button" tabindex="0">Send money</div>
+  </div></div>
+  <div class="cells">
+    <div role="button" tabindex="0">Call</div><div role="button" tabindex="0">Request money</div><div role="button" tabindex="0">Video</div>
+    <div role="button" tabindex="0">Mute</div><div role="button" tabindex="0">Search</div><div role="button" tabindex="0">Block</div>
+  </div>
+</body></html>`;
 
 let session: ExtensionSession;
 let page: Page;
@@ -17,7 +38,7 @@ let cdp: CDPSession;
 
 beforeAll(async () => {
   session = await launchExtension();
-  await servePages(session.context, { [sendMoney.url]: tallThread });
+  await servePages(session.context, { [sendMoney.url]: tallThread, [LAYOUT_URL]: layoutPage });
   // Markers are opt-in; switched on here as the options page would.
   await session.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), { ...DEFAULT_SETTINGS, markers: true });
   page = await session.context.newPage();
@@ -73,8 +94,11 @@ describe('in-page markers', () => {
     expect(marker.x - (button.x + button.width)).toBeGreaterThanOrEqual(0);
     expect(marker.x - (button.x + button.width)).toBeLessThanOrEqual(8);
     expect(Math.abs(marker.y + marker.height / 2 - (button.y + button.height / 2))).toBeLessThanOrEqual(2);
-    // The page can see that something is there, but can read nothing from it.
-    expect(await page.evaluate(() => [...document.querySelectorAll('ledgerlight-markers')].map((host) => host.shadowRoot))).toEqual([null]);
+    // The page can see that something is there, right after the control, but can read nothing from it.
+    const hosts = await page.evaluate(() =>
+      [...document.querySelectorAll('ledgerlight-marker')].map((host) => ({ shadowRoot: host.shadowRoot, after: host.previousElementSibling?.getAttribute('aria-label') })),
+    );
+    expect(hosts).toEqual([{ shadowRoot: null, after: 'Send money' }]);
     expect(await page.evaluate(() => document.body.innerText)).not.toContain('Person-to-person');
   });
 
@@ -84,22 +108,45 @@ describe('in-page markers', () => {
     await expect.poll(async () => (await onlyMarker()).y, { timeout: 3_000 }).toBeCloseTo(before.y - 150, 0);
   });
 
-  it('opens from the keyboard with a short explanation and its actions, photographed for the README', async () => {
+  it('is reached with Tab right after its control, and Shift+Tab goes back', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.getByRole('button', { name: 'Press enter to send' }).focus();
+    const focusedInPage = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.localName);
+    const markerFocused = async () => (await axButtons(MARKER_NAME))[0]?.focused;
+    await control().focus();
     await page.keyboard.press('Tab');
-    await expect.poll(async () => (await axButtons(MARKER_NAME))[0]?.focused).toBe(true);
+    await expect.poll(markerFocused).toBe(true);
+    // From the page's side focus is on the marker's host; the page's next control is next.
+    expect(await focusedInPage()).toBe('ledgerlight-marker');
+    await page.keyboard.press('Tab');
+    expect(await focusedInPage()).toBe('Message');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(markerFocused).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedInPage()).toBe('Send money');
+  });
+
+  it('opens from the keyboard with a short explanation and its actions, photographed for the README', async () => {
+    // The page's own keyboard handlers (send on Enter) must not hear keys meant for the marker.
+    await page.evaluate(() => {
+      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+      document.querySelector('[role="toolbar"]')!.addEventListener('keydown', (event) => heard.push((event as KeyboardEvent).key));
+    });
+    await control().focus();
+    await page.keyboard.press('Tab');
+    await page.evaluate(() => ((window as unknown as { heard: string[] }).heard.length = 0));
     await page.keyboard.press('Enter');
     for (const action of ['Show details', 'Hide on this site', 'Hide everywhere', 'Close']) expect(await axButtons(action)).toHaveLength(1);
     const button = (await control().boundingBox())!;
     await page.screenshot({ path: resolve('docs/screenshots/marker.png'), clip: { x: Math.max(0, button.x - 300), y: Math.max(0, button.y - 40), width: 640, height: 300 } });
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await axButtons('Show details')).length).toBe(0);
+    expect((await axButtons(MARKER_NAME))[0]?.focused).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
   });
 
   it('has no serious or critical axe violation, checked on a copy of its DOM and styles in both themes', async () => {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const shadow = findShadowRoot(root, 'ledgerlight-markers');
+    const shadow = findShadowRoot(root, 'ledgerlight-marker');
     const { outerHTML } = (await cdp.send('DOM.getOuterHTML', { backendNodeId: shadow.children![0]!.backendNodeId })) as { outerHTML: string };
     const copy = await session.context.newPage();
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -110,6 +157,7 @@ describe('in-page markers', () => {
         const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
         root.innerHTML = html.replace(/^<html[^>]*>|<\/html>$/g, '');
         root.querySelectorAll('.ll-panel').forEach((panel) => ((panel as HTMLElement).hidden = false));
+        root.querySelectorAll<HTMLElement>('[popover]').forEach((marker) => marker.showPopover());
       }, outerHTML);
       await copy.evaluate(await readFile(resolve('node_modules/axe-core/axe.min.js'), 'utf8'));
       const violations = await copy.evaluate(async () => (await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document)).violations);
@@ -118,7 +166,20 @@ describe('in-page markers', () => {
     await copy.close();
   });
 
-  it('keeps one marker per control as the page re-renders, and drops it when the control goes', async () => {
+  it('comes back beside its control when the page re-renders its container and drops the marker', async () => {
+    // What a page does when it rebuilds a row from its own state, keeping its nodes but not ours.
+    await page.evaluate(() => {
+      const toolbar = document.querySelector('[role="toolbar"]')!;
+      toolbar.replaceChildren(...[...toolbar.children].filter((child) => child.localName !== 'ledgerlight-marker'));
+    });
+    await expect.poll(() => page.evaluate(() => document.querySelector('ledgerlight-marker')?.previousElementSibling?.getAttribute('aria-label'))).toBe('Send money');
+    expect(await axButtons(MARKER_NAME)).toHaveLength(1);
+    const marker = await onlyMarker();
+    const button = (await control().boundingBox())!;
+    expect(Math.abs(marker.y + marker.height / 2 - (button.y + button.height / 2))).toBeLessThanOrEqual(2);
+  });
+
+  it('keeps one marker per control as the page re-renders', async () => {
     await page.evaluate(() => {
       const toolbar = document.querySelector('[role="toolbar"]')!;
       toolbar.replaceWith(toolbar.cloneNode(true));
@@ -131,8 +192,80 @@ describe('in-page markers', () => {
     };
     await expect.poll(offset, { timeout: 5_000 }).toBeLessThanOrEqual(2);
     expect(await axButtons(MARKER_NAME)).toHaveLength(1);
+    expect(await page.evaluate(() => document.querySelectorAll('ledgerlight-marker').length)).toBe(1);
+  });
+
+  it('stops putting it back where a page keeps removing it, and stays beside the control from the end of the page', async () => {
+    const removals = () => page.evaluate(() => (window as unknown as { removals: number }).removals);
+    await page.evaluate(() => {
+      const w = window as unknown as { removals: number };
+      w.removals = 0;
+      const toolbar = document.querySelector('[role="toolbar"]')!;
+      const evict = () =>
+        toolbar.querySelectorAll('ledgerlight-marker').forEach((host) => {
+          host.remove();
+          w.removals++;
+        });
+      new MutationObserver(evict).observe(toolbar, { childList: true });
+      evict();
+    });
+    await expect.poll(() => page.evaluate(() => document.querySelector('ledgerlight-marker')?.parentElement?.localName)).toBe('body');
+    const settled = await removals();
+    // A handful of tries, then no more: the page and the marker do not fight forever.
+    expect(settled).toBeGreaterThan(0);
+    expect(settled).toBeLessThanOrEqual(7);
+    await page.waitForTimeout(500);
+    expect(await removals()).toBe(settled);
+    expect(await axButtons(MARKER_NAME)).toHaveLength(1);
+    const marker = await onlyMarker();
+    const button = (await control().boundingBox())!;
+    expect(Math.abs(marker.y + marker.height / 2 - (button.y + button.height / 2))).toBeLessThanOrEqual(2);
+  });
+
+  it('drops the marker when the control goes', async () => {
     await control().evaluate((el) => el.remove());
     await expect.poll(async () => (await axButtons(MARKER_NAME)).length, { timeout: 5_000 }).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('ledgerlight-marker').length)).toBe(0);
+  });
+});
+
+describe('the page’s layout with markers', () => {
+  it('moves none of the page’s controls, in flex and grid, and is neither moved nor cut off by a transformed, clipping wrapper', async () => {
+    const layout = await session.context.newPage();
+    const layoutCdp = await session.context.newCDPSession(layout);
+    await layout.goto(LAYOUT_URL);
+    const markerBoxes = async () => {
+      const { nodes } = (await layoutCdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; backendDOMNodeId: number }[] };
+      const found = nodes.filter((n) => !n.ignored && n.role?.value === 'button' && n.name?.value === MARKER_NAME);
+      return Promise.all(
+        found.map(async (n) => {
+          const { model } = (await layoutCdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { border: number[]; width: number; height: number } };
+          return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
+        }),
+      );
+    };
+    await expect.poll(async () => (await markerBoxes()).length, { timeout: 10_000 }).toBe(2);
+    const controlBoxes = () => layout.evaluate(() => [...document.querySelectorAll('[role="button"]')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
+    const withMarkers = await controlBoxes();
+    expect(await layout.evaluate(() => [...document.querySelectorAll('ledgerlight-marker')].map((h) => h.previousElementSibling?.textContent))).toEqual([
+      'Send money',
+      'Request money',
+    ]);
+
+    // Beside "Send money", outside the wrapper that clips its content, and really on top there.
+    const send = (await layout.getByRole('button', { name: 'Send money' }).boundingBox())!;
+    const beside = (await markerBoxes()).find((box) => Math.abs(box.y + box.height / 2 - (send.y + send.height / 2)) <= 2);
+    expect(beside!.x - (send.x + send.width)).toBeGreaterThanOrEqual(0);
+    expect(beside!.x - (send.x + send.width)).toBeLessThanOrEqual(8);
+    const hit = await layout.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.localName, { x: beside!.x + beside!.width / 2, y: beside!.y + beside!.height / 2 });
+    expect(hit).toBe('ledgerlight-marker');
+
+    // The same page with markers switched off: every control where it was.
+    await session.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), { ...DEFAULT_SETTINGS, markers: false });
+    await expect.poll(() => layout.evaluate(() => document.querySelectorAll('ledgerlight-marker').length)).toBe(0);
+    expect(await controlBoxes()).toEqual(withMarkers);
+    await session.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), { ...DEFAULT_SETTINGS, markers: true });
+    await layout.close();
   });
 });
 
@@ -147,7 +280,7 @@ describe('the marker’s own actions', () => {
     const tabId = await session.tabIdOf(fresh);
     await onlyMarker();
 
-    await fresh.getByRole('button', { name: 'Press enter to send' }).focus();
+    await fresh.getByRole('button', { name: 'Send money' }).focus();
     await fresh.keyboard.press('Tab');
     await fresh.keyboard.press('Enter');
     const details = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/popup.html'), timeout: 5_000 });

@@ -1,11 +1,17 @@
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { i18n } from '#i18n';
 import type { Detection } from '../model/detection';
 import { markerText } from '@/components/marker/marker-text';
+import { createMarkerView, type MarkerView } from './marker-view';
 
+const HOST = 'ledgerlight-marker';
 const SIZE = 20;
 const GAP = 4;
+/** More re-insertions than this within the window means the page removes the marker on purpose, not by re-rendering. */
+const REINSERT_LIMIT = 5;
+const REINSERT_WINDOW_MS = 2_000;
+/** Events that stop at the marker's shadow root: a page's delegated handlers (send on Enter, open the row on click) must not act on them. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'];
 
 export interface MarkerLayerOptions {
   /** A party's display name from its entity id. */
@@ -15,44 +21,43 @@ export interface MarkerLayerOptions {
 }
 
 interface Marker {
-  root: HTMLDivElement;
-  badge: HTMLButtonElement;
-  tip: HTMLSpanElement;
-  summary: HTMLParagraphElement;
+  view: MarkerView;
+  /** Set once its shadow root exists (creating one loads the markers' stylesheet). */
+  ui?: ShadowRootContentScriptUi<void>;
   key: string;
+  /** When the page last took the host away and it was put back. */
+  reinsertions: number[];
+  /**
+   * 'beside': the host is the control's next sibling, so Tab reaches the marker right after it.
+   * 'parked': the page kept removing it there, so it sits at the end of the body instead.
+   * 'given-up': the page removed it from there too; it stays out rather than fight.
+   */
+  spot: 'beside' | 'parked' | 'given-up';
 }
 
 /**
- * Markers beside the controls the detector found, in one closed shadow root: the page can neither
- * restyle them nor read findings out of its DOM, and the detector, which sees only open roots,
- * never mistakes a marker's label for a control of the page. One marker per element, whatever
- * the page re-renders; it follows the element on scroll and resize and leaves when it leaves.
+ * One marker per detected control, each in its own closed shadow root inserted right after the
+ * control: the page can neither restyle it nor read findings from it, Tab moves from the control
+ * to its marker and on, and the detector (which sees only open roots) never mistakes a marker's
+ * label for the page's own. The host takes no box (display: contents) and the marker is drawn in
+ * the top layer, so the page's flex and grid layouts are as they were and no transformed or
+ * clipping ancestor can misplace it. Markers follow scroll and resize, leave with their control,
+ * and come back, within limits, when a re-render takes them away.
  */
 export function createMarkerLayer(ctx: ContentScriptContext, options: MarkerLayerOptions) {
   const markers = new Map<Element, Marker>();
+  const hosts = new WeakSet<Element>();
   const stop = new AbortController();
   const resized = new ResizeObserver(() => schedulePlacement());
-  let ui: Promise<ShadowRootContentScriptUi<HTMLElement>> | undefined;
+  const removedByPage = new MutationObserver(() => restoreHosts());
   let frame = 0;
   let open: Marker | undefined;
-
-  const layer = () =>
-    (ui ??= createShadowRootUi(ctx, {
-      name: 'ledgerlight-markers',
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
-      onMount: (container) => container,
-    }).then((created) => {
-      created.mount();
-      return created;
-    }));
 
   // Capture: scrolling any inner pane (a chat's message list) moves the controls too.
   window.addEventListener('scroll', () => schedulePlacement(), { capture: true, passive: true, signal: stop.signal });
   window.addEventListener('resize', () => schedulePlacement(), { passive: true, signal: stop.signal });
-  window.addEventListener('keydown', (event) => event.key === 'Escape' && open && close(open, true), { signal: stop.signal });
+  // Escape pressed while the page has focus closes an open marker without taking focus from the page.
+  window.addEventListener('keydown', (event) => event.key === 'Escape' && open && setOpen(open, false), { signal: stop.signal });
 
   function schedulePlacement() {
     if (frame) return;
@@ -63,107 +68,140 @@ export function createMarkerLayer(ctx: ContentScriptContext, options: MarkerLaye
   }
 
   function place(element: Element, marker: Marker) {
+    const { root } = marker.view;
     const rect = element.getBoundingClientRect();
     // A control that is not drawn (display: none, collapsed) has no marker either.
-    marker.root.hidden = rect.width === 0 && rect.height === 0;
+    root.hidden = rect.width === 0 && rect.height === 0;
     const left = Math.min(rect.right + GAP, window.innerWidth - SIZE - GAP);
-    marker.root.style.left = `${Math.max(0, left)}px`;
-    marker.root.style.top = `${Math.max(0, rect.top + rect.height / 2 - SIZE / 2)}px`;
-    marker.root.classList.toggle('ll-flip', left > window.innerWidth - 300);
+    root.style.left = `${Math.max(0, left)}px`;
+    root.style.top = `${Math.max(0, rect.top + rect.height / 2 - SIZE / 2)}px`;
+    root.classList.toggle('ll-flip', left > window.innerWidth - 300);
   }
 
-  function create(): Marker {
-    const root = Object.assign(document.createElement('div'), { className: 'll-marker' });
-    const badge = Object.assign(document.createElement('button'), { type: 'button', className: 'll-badge', textContent: 'L' });
-    const tip = Object.assign(document.createElement('span'), { className: 'll-tip' });
-    tip.setAttribute('aria-hidden', 'true');
-    const panel = Object.assign(document.createElement('div'), { className: 'll-panel', hidden: true });
-    const summary = Object.assign(document.createElement('p'), { className: 'll-summary' });
-    const explain = Object.assign(document.createElement('p'), { className: 'll-explain', textContent: i18n.t('marker.explain') });
-    const actions = Object.assign(document.createElement('div'), { className: 'll-actions' });
-    const action = (text: string, run: () => void, primary = false) => {
-      const button = Object.assign(document.createElement('button'), { type: 'button', textContent: text, className: primary ? 'll-primary' : '' });
-      // Only a person's click: these change settings or open tabs, and a page must not fake them.
-      button.addEventListener('click', (event) => event.isTrusted && run());
-      actions.append(button);
-    };
-    const marker: Marker = { root, badge, tip, summary, key: '' };
-    action(i18n.t('marker.details'), () => options.onDetails(), true);
-    action(i18n.t('marker.hideSite'), () => options.onHide('site'));
-    action(i18n.t('marker.hideEverywhere'), () => options.onHide('everywhere'));
-    action(i18n.t('marker.close'), () => close(marker, true));
-    panel.append(summary, explain, actions);
-    badge.setAttribute('aria-expanded', 'false');
-    badge.addEventListener('click', () => (open === marker ? close(marker, false) : show(marker)));
-    root.append(badge, tip, panel);
+  function setOpen(marker: Marker, next: boolean, refocus = false) {
+    if (next && open && open !== marker) open.view.setOpen(false);
+    open = next ? marker : open === marker ? undefined : open;
+    marker.view.setOpen(next);
+    if (refocus) marker.view.badge.focus();
+  }
+
+  function create(element: Element): Marker {
+    const view = createMarkerView({
+      onDetails: options.onDetails,
+      onHide: options.onHide,
+      onToggle: () => setOpen(marker, open !== marker),
+      onClose: () => setOpen(marker, false, true),
+    });
+    const marker: Marker = { view, key: '', reinsertions: [], spot: 'beside' };
+    void createShadowRootUi(ctx, {
+      name: HOST,
+      position: 'inline',
+      anchor: element,
+      append: (control, host) => {
+        // A page that clones a marked node copies our host without its shadow root: an empty stand-in to clear away.
+        const next = control.nextElementSibling;
+        if (next?.localName === HOST && !hosts.has(next)) next.remove();
+        hosts.add(host);
+        control.after(host);
+      },
+      mode: 'closed',
+      isolateEvents: ISOLATED_EVENTS,
+      onMount: (container) => container.append(marker.view.root),
+    }).then((ui) => {
+      // Dropped, or the layer removed, while the stylesheet loaded.
+      if (markers.get(element) !== marker || stop.signal.aborted || !element.isConnected) return;
+      marker.ui = ui;
+      ui.mount();
+      reveal(element, marker);
+      watchParents();
+    });
     return marker;
   }
 
-  function show(marker: Marker) {
-    if (open) close(open, false);
-    open = marker;
-    marker.root.classList.add('ll-open');
-    (marker.root.querySelector('.ll-panel') as HTMLElement).hidden = false;
-    marker.badge.setAttribute('aria-expanded', 'true');
+  /** A popover closes when its host leaves the document; it is shown again wherever the host now is. */
+  function reveal(element: Element, marker: Marker) {
+    if (!marker.view.root.matches(':popover-open')) marker.view.root.showPopover();
+    // Placed at once, so a marker never shows for a frame at the corner of the page.
+    place(element, marker);
   }
 
-  function close(marker: Marker, refocus: boolean) {
-    open = undefined;
-    marker.root.classList.remove('ll-open');
-    (marker.root.querySelector('.ll-panel') as HTMLElement).hidden = true;
-    marker.badge.setAttribute('aria-expanded', 'false');
-    if (refocus) marker.badge.focus();
+  /** Puts back hosts the page took away while leaving their control, giving up on a page that keeps at it. */
+  function restoreHosts() {
+    const now = performance.now();
+    let moved = false;
+    for (const [element, marker] of markers) {
+      const host = marker.ui?.shadowHost;
+      if (!host || !element.isConnected || marker.spot === 'given-up') continue;
+      const expected = marker.spot === 'beside' ? element.parentNode : document.body;
+      if (host.parentNode === expected) continue;
+      marker.reinsertions = [...marker.reinsertions.filter((t) => now - t < REINSERT_WINDOW_MS), now];
+      if (marker.reinsertions.length > REINSERT_LIMIT) {
+        marker.spot = marker.spot === 'beside' ? 'parked' : 'given-up';
+        marker.reinsertions = [];
+      }
+      if (marker.spot === 'given-up') continue;
+      if (marker.spot === 'beside') element.after(host);
+      else document.body.append(host);
+      reveal(element, marker);
+      moved = true;
+    }
+    if (moved) watchParents();
+  }
+
+  /** Watches only the nodes that hold a host: what else the page does is the detector's business. */
+  function watchParents() {
+    // Disconnecting drops what the observer has not delivered yet: a host taken away just now must not be missed.
+    const pending = removedByPage.takeRecords().length > 0;
+    removedByPage.disconnect();
+    const parents = new Set<Node>();
+    for (const [element, marker] of markers) if (marker.ui && element.parentNode) parents.add(marker.spot === 'beside' ? element.parentNode : document.body);
+    for (const parent of parents) removedByPage.observe(parent, { childList: true });
+    if (pending) restoreHosts();
   }
 
   function drop(element: Element) {
     const marker = markers.get(element);
     if (!marker) return;
     if (open === marker) open = undefined;
-    marker.root.remove();
+    marker.ui?.remove();
     resized.unobserve(element);
     markers.delete(element);
   }
 
   return {
     /** The detector's complete element map after each batch: markers are added, updated and dropped to match it. */
-    async show(elements: Map<Element, Detection[]>) {
-      for (const element of [...markers.keys()]) if (!elements.has(element) || !element.isConnected) drop(element);
-      if (!elements.size) return;
-      const { uiContainer } = await layer();
+    show(elements: Map<Element, Detection[]>) {
       if (stop.signal.aborted) return;
-      // Document order, so Tab moves through markers as it moves through the page.
-      const ordered = [...elements].filter(([element]) => element.isConnected).sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-      let previous: HTMLElement | undefined;
-      for (const [element, detections] of ordered) {
+      for (const element of [...markers.keys()]) if (!elements.has(element) || !element.isConnected) drop(element);
+      for (const [element, detections] of elements) {
+        if (!markable(element)) continue;
         let marker = markers.get(element);
         if (!marker) {
-          marker = create();
-          // Placed after the marker before it; existing ones never move, so a focused marker keeps focus.
-          if (previous) previous.after(marker.root);
-          else uiContainer.prepend(marker.root);
+          marker = create(element);
           markers.set(element, marker);
           resized.observe(element);
-          // Placed at once, so a new marker never shows for a frame at the corner of the page.
-          place(element, marker);
         }
-        previous = marker.root;
         const key = detections.map((d) => `${d.ruleId}|${d.partners.join()}`).join(';');
         if (key !== marker.key) {
-          const text = markerText(detections, options.name);
-          marker.badge.setAttribute('aria-label', text.label);
-          marker.tip.textContent = text.summary;
-          marker.summary.textContent = text.summary;
+          marker.view.setText(markerText(detections, options.name));
           marker.key = key;
         }
       }
+      watchParents();
       schedulePlacement();
     },
     remove() {
       stop.abort();
       resized.disconnect();
+      removedByPage.disconnect();
       cancelAnimationFrame(frame);
+      for (const marker of markers.values()) marker.ui?.remove();
       markers.clear();
-      void ui?.then((created) => created.remove());
     },
   };
+}
+
+/** Only what the page draws gets a marker: a script or stylesheet link is evidence, not a control a person sees. */
+function markable(element: Element): boolean {
+  return element.isConnected && element.parentNode !== null && element.closest('head') === null && !element.matches('script, style, link, meta, template, noscript');
 }
