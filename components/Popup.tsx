@@ -14,17 +14,19 @@ interface Props {
   tabId: number | undefined;
   /** Opens the options page; the entrypoint supplies it so this component never touches browser.*. */
   onOpenOptions(): void;
+  /** The tab's report as the background saved it, read before the first render: then nothing needs asking. */
+  saved?: TabReport;
 }
 
-export function Popup({ transport, tabId, onOpenOptions }: Props) {
-  const [report, setReport] = useState<TabReport | null>(null);
+export function Popup({ transport, tabId, onOpenOptions, saved }: Props) {
+  const [report, setReport] = useState<TabReport | null>(saved ?? null);
   const [error, setError] = useState<string | null>(null);
 
   const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
   // Asked before the first paint rather than after it: the answer is what the popup is for.
   useLayoutEffect(() => {
     if (tabId === undefined) setError(i18n.t('popup.noTab'));
-    else void load(tabId);
+    else if (!saved) void load(tabId);
   }, [tabId]);
 
   const resume = async () => {

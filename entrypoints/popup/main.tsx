@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
+import { readSavedReport } from '@/utils/saved-tab';
 import { Popup } from '@/components/Popup';
 import '@/components/theme.css';
 
@@ -18,4 +19,10 @@ document.documentElement.lang = i18n.t('lang');
 document.title = i18n.t('extName');
 const openOptions = () => void browser.runtime.openOptionsPage();
 
-targetTab().then((tabId) => render(<Popup transport={transport} tabId={tabId} onOpenOptions={openOptions} />, document.getElementById('app')!));
+async function start() {
+  const tabId = await targetTab();
+  // Read from storage when the background saved it: a sleeping service worker would take longer to answer.
+  const saved = tabId === undefined ? undefined : await readSavedReport(tabId);
+  render(<Popup transport={transport} tabId={tabId} saved={saved} onOpenOptions={openOptions} />, document.getElementById('app')!);
+}
+void start();

@@ -9,7 +9,7 @@ import { diffImport, installBundled, readList, writeImport } from '../db/list-st
 import { checkMerged, parseListFile } from '../list-file';
 import type { ListQuery, ListSummary, PageConfig, Result, TabReport, TabState } from '../messages';
 import { watchedPlatform } from './watch';
-import { forgetTab, readAllTabs, readTab, writeTab } from './tab-store';
+import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
 
 export interface LedgerDeps {
@@ -83,7 +83,7 @@ export function createLedger(deps: LedgerDeps) {
     if (unknown) throw new Error(`no rule "${unknown.ruleId}" is known`);
     const findings = await matchFindings(db, platform, detections);
     const state: TabState = { tabId, platform, origin: new URL(url).origin, detections, findings, updatedAt: deps.now() };
-    await writeTab(state);
+    await saveTab(state);
     await deps.showBadge(tabId, findings.length);
     await countInHistory(tabId, url, platform.id, detections, settings);
     return findings.length;
@@ -106,20 +106,42 @@ export function createLedger(deps: LedgerDeps) {
     await deps.showBadge(tabId, 0);
   }
 
-  async function tabReport(tabId: number): Promise<TabReport> {
-    const [state, settings] = await Promise.all([readTab(tabId), deps.settings.read()]);
-    const base: TabState = state ?? { tabId, detections: [], findings: [], updatedAt: 0 };
+  /** The arrangements a tab's findings name and the names of the parties the tab's report mentions. */
+  async function explain(state: TabState): Promise<Pick<TabReport, 'arrangements' | 'entities'>> {
     const tx = db.transaction(['arrangements', 'entities'], 'readonly');
-    const arrangements = (await Promise.all(base.findings.map((f) => tx.objectStore('arrangements').get(f.arrangementId)))).filter((a) => a !== undefined);
-    // Only the parties this report names: the popup waits for every byte of the reply before it shows anything.
-    const [entities] = await Promise.all([Promise.all([...namedParties(base, arrangements)].map((id) => tx.objectStore('entities').get(id))), tx.done]);
+    const arrangements = (await Promise.all(state.findings.map((f) => tx.objectStore('arrangements').get(f.arrangementId)))).filter((a) => a !== undefined);
+    // Only the parties this report names: the popup reads every byte of it before it shows anything.
+    const [entities] = await Promise.all([Promise.all([...namedParties(state, arrangements)].map((id) => tx.objectStore('entities').get(id))), tx.done]);
     return {
-      ...base,
-      watched: state !== null,
-      paused: settings.paused,
       arrangements: Object.fromEntries(arrangements.map((a) => [a.id, fromStored(a)])),
       entities: Object.fromEntries(entities.filter((e) => e !== undefined).map((e) => [e.id, { id: e.id, name: e.name, kind: e.kind }])),
     };
+  }
+
+  /**
+   * Saved with what explains it, so the popup can show it without asking. Session storage holds
+   * 10 MB across all tabs: what does not fit is saved bare, and the popup asks instead.
+   */
+  async function saveTab({ arrangements: _a, entities: _e, ...state }: SavedTab) {
+    const explained = await explain(state);
+    await writeTab({ ...state, ...explained }).catch(() => writeTab(state));
+  }
+
+  /** A changed list changes what open tabs' findings say: each tab's saved explanation is read again, in its own order. */
+  async function reexplainTabs() {
+    const tabs = await readAllTabs();
+    const again = (tabId: number) => async () => {
+      const current = await readTab(tabId);
+      if (current) await saveTab(current);
+    };
+    await Promise.all(tabs.map((t) => inTabOrder(t.tabId, again(t.tabId))));
+  }
+
+  async function tabReport(tabId: number): Promise<TabReport> {
+    const [state, settings] = await Promise.all([readTab(tabId), deps.settings.read()]);
+    const base: SavedTab = state ?? { tabId, detections: [], findings: [], updatedAt: 0 };
+    const { arrangements, entities } = base.arrangements && base.entities ? { arrangements: base.arrangements, entities: base.entities } : await explain(base);
+    return { ...base, arrangements, entities, watched: state !== null, paused: settings.paused };
   }
 
   async function queryList(query: ListQuery): Promise<ListSummary> {
@@ -163,6 +185,7 @@ export function createLedger(deps: LedgerDeps) {
 
     async installBundled(mode: 'update' | 'reset') {
       await installBundled(db, await deps.loadBundled(), mode);
+      await reexplainTabs();
     },
 
     async exportList(): Promise<string> {
@@ -179,6 +202,7 @@ export function createLedger(deps: LedgerDeps) {
       const prepared = await prepareImport(text);
       if (!prepared.ok) return prepared;
       await writeImport(db, { ...prepared.list, version: prepared.list.version });
+      await reexplainTabs();
       return ok(prepared.changes);
     },
 
