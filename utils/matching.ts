@@ -17,72 +17,80 @@ export interface PagePlatform {
   owner?: string;
 }
 
-/** One key to read from an index, and every detection that needs it. */
-interface Lookup {
-  index: 'by-platform-partner' | 'by-platform-feature';
-  key: string;
+/** Credits every detection that asked a question to an arrangement that answers it. */
+export function creditFinding(found: Map<string, Finding>, arrangementId: string, { via, askedBy }: Lookup): void {
+  let f = found.get(arrangementId);
+  if (!f) found.set(arrangementId, (f = { arrangementId, via, ruleIds: [], partners: [], features: [] }));
+  for (const { ruleId, partner, feature } of askedBy) {
+    if (!f.ruleIds.includes(ruleId)) f.ruleIds.push(ruleId);
+    if (partner && !f.partners.includes(partner)) f.partners.push(partner);
+    if (feature && !f.features.includes(feature)) f.features.push(feature);
+  }
+}
+
+/** One question to the postings, and every detection that asks it. */
+export interface Lookup {
+  /** A partner named under a platform scope, or a feature kind shown on one. */
+  kind: 'partner' | 'feature';
+  scope: string;
+  value: string;
   via: Finding['via'];
   askedBy: { ruleId: string; partner?: string; feature?: FeatureKind }[];
 }
 
 /**
- * The index keys a page's detections need, each once: a page often shows several controls of the
- * same feature kind or the same partner twice, and every read costs the browser a walk of the
- * index entries under that key.
+ * The questions a page's detections ask, each once and in the order first asked: a page often
+ * shows several controls of the same feature kind or the same partner twice.
  */
 export function lookupsFor(page: PagePlatform, detections: readonly Detection[]): Lookup[] {
   const scopes: { key: string; via: Finding['via'] }[] = [{ key: page.id, via: 'platform' }];
   if (page.owner) scopes.push({ key: page.owner, via: 'owner' });
   const lookups = new Map<string, Lookup>();
-  const ask = (index: Lookup['index'], key: string, via: Finding['via'], asker: Lookup['askedBy'][number]) => {
-    const id = `${index} ${key}`;
+  const ask = (kind: Lookup['kind'], scope: string, value: string, via: Finding['via'], asker: Lookup['askedBy'][number]) => {
+    const id = `${kind} ${scope}|${value}`;
     let lookup = lookups.get(id);
-    if (!lookup) lookups.set(id, (lookup = { index, key, via, askedBy: [] }));
+    if (!lookup) lookups.set(id, (lookup = { kind, scope, value, via, askedBy: [] }));
     lookup.askedBy.push(asker);
   };
   for (const d of detections) {
     for (const scope of scopes) {
-      ask('by-platform-feature', `${scope.key}|${d.feature}`, scope.via, { ruleId: d.ruleId, feature: d.feature });
-      for (const partner of d.partners) ask('by-platform-partner', `${scope.key}|${partner}`, scope.via, { ruleId: d.ruleId, partner });
+      ask('feature', scope.key, d.feature, scope.via, { ruleId: d.ruleId, feature: d.feature });
+      for (const partner of d.partners) ask('partner', scope.key, partner, scope.via, { ruleId: d.ruleId, partner });
     }
-    for (const partner of d.partners) ask('by-platform-partner', `any|${partner}`, 'any', { ruleId: d.ruleId, partner });
+    for (const partner of d.partners) ask('partner', 'any', partner, 'any', { ruleId: d.ruleId, partner });
   }
   return [...lookups.values()];
 }
 
 /**
- * Looks detections up through the "platform|partner" and "platform|feature" indexes. An
- * arrangement applies when it is about this platform (or its owner) and shares a partner or a
- * feature kind with a detection. Arrangements made for 'any' platform need a partner in common:
- * a feature kind alone says nothing about which firm is involved.
+ * Looks detections up in the postings. An arrangement applies when it is about this platform (or
+ * its owner) and shares a partner or a feature kind with a detection. Arrangements made for 'any'
+ * platform need a partner in common: a feature kind alone says nothing about which firm is involved.
  *
- * Every read is queued at once in one transaction, so the browser answers them back to back
- * rather than one round trip after another; only index keys are read, never the arrangements.
+ * A page costs one read per partner it names and one per scope it shows features on (five for a
+ * busy shop page), however many arrangements match: in Chromium each read costs about as much as
+ * walking a few dozen index entries, so fewer, fuller records win. All reads are queued at once
+ * in one transaction, and only the postings are read, never the arrangements.
  */
 export async function matchFindings(db: LedgerDatabase, page: PagePlatform, detections: readonly Detection[]): Promise<Finding[]> {
   const lookups = lookupsFor(page, detections);
   if (!lookups.length) return [];
+  const partners = [...new Set(lookups.filter((l) => l.kind === 'partner').map((l) => l.value))];
+  const scopes = [...new Set(lookups.filter((l) => l.kind === 'feature').map((l) => l.scope))];
 
-  const found = new Map<string, Finding>();
-  const note = (id: string, { via, askedBy }: Lookup) => {
-    let f = found.get(id);
-    if (!f) found.set(id, (f = { arrangementId: id, via, ruleIds: [], partners: [], features: [] }));
-    for (const { ruleId, partner, feature } of askedBy) {
-      if (!f.ruleIds.includes(ruleId)) f.ruleIds.push(ruleId);
-      if (partner && !f.partners.includes(partner)) f.partners.push(partner);
-      if (feature && !f.features.includes(feature)) f.features.push(feature);
-    }
-  };
-
-  const tx = db.transaction('arrangements', 'readonly');
-  await Promise.all([
-    ...lookups.map((lookup) =>
-      tx.store
-        .index(lookup.index)
-        .getAllKeys(lookup.key)
-        .then((ids) => ids.forEach((id) => note(id, lookup))),
-    ),
+  const tx = db.transaction(['partner-postings', 'scope-postings'], 'readonly');
+  const [partnerPostings, scopePostings] = await Promise.all([
+    Promise.all(partners.map((p) => tx.objectStore('partner-postings').get(p))),
+    Promise.all(scopes.map((s) => tx.objectStore('scope-postings').get(s))),
     tx.done,
   ]);
+  const byPartner = new Map(partnerPostings.filter((r) => r !== undefined).map((r) => [r.partner, r.scopes]));
+  const byScope = new Map(scopePostings.filter((r) => r !== undefined).map((r) => [r.scope, r.features]));
+
+  const found = new Map<string, Finding>();
+  for (const lookup of lookups) {
+    const ids = lookup.kind === 'partner' ? byPartner.get(lookup.value)?.[lookup.scope] : byScope.get(lookup.scope)?.[lookup.value as FeatureKind];
+    for (const id of ids ?? []) creditFinding(found, id, lookup);
+  }
   return [...found.values()].sort((a, b) => a.arrangementId.localeCompare(b.arrangementId));
 }

@@ -4,6 +4,9 @@ import type { Entity } from '../model/entity';
 import type { Rule } from '../model/rule';
 import { fromStored, toStored, type LedgerDatabase, type Origin } from './schema';
 import { allOrNothing } from './all-or-nothing';
+import { rewritePostings, type ArrangementChange } from './postings';
+
+const LIST_STORES = ['arrangements', 'entities', 'rules', 'meta', 'partner-postings', 'scope-postings'] as const;
 
 /** Everything stored, as one list: what export writes and what an import is checked against. */
 export async function readList(db: LedgerDatabase): Promise<FullDataset & { origins: Record<string, Origin> }> {
@@ -32,32 +35,51 @@ export async function readList(db: LedgerDatabase): Promise<FullDataset & { orig
  * the previous bundle but keeps what the user imported; 'reset' drops the imports too.
  */
 export async function installBundled(db: LedgerDatabase, bundled: FullDataset, mode: 'update' | 'reset'): Promise<void> {
-  const tx = db.transaction(['arrangements', 'entities', 'rules', 'meta'], 'readwrite');
+  const tx = db.transaction(LIST_STORES, 'readwrite');
   const stores = {
     arrangements: tx.objectStore('arrangements'),
     entities: tx.objectStore('entities'),
     rules: tx.objectStore('rules'),
   };
+  const postings = { partners: tx.objectStore('partner-postings'), scopes: tx.objectStore('scope-postings') };
   const keep = { arrangements: new Set<string>(), entities: new Set<string>(), rules: new Set<string>() };
+  const changes: ArrangementChange[] = [];
   const pending: Promise<unknown>[] = [];
   await allOrNothing(tx, pending, async () => {
     if (mode === 'reset') {
-      pending.push(stores.arrangements.clear(), stores.entities.clear(), stores.rules.clear(), tx.objectStore('meta').delete('importedVersion'));
+      pending.push(stores.arrangements.clear(), stores.entities.clear(), stores.rules.clear(), postings.partners.clear(), postings.scopes.clear());
+      pending.push(tx.objectStore('meta').delete('importedVersion'));
     } else {
-      for (const name of ['arrangements', 'entities', 'rules'] as const) {
-        // The three stores share the 'by-origin' index; idb's types cannot see that through a union.
+      for (const name of ['entities', 'rules'] as const) {
+        // The two stores share the 'by-origin' index; idb's types cannot see that through a union.
         const store = stores[name] as unknown as OriginIndexed;
         pending.push(
           store.index('by-origin').getAllKeys('bundled').then((keys) => Promise.all(keys.map((k) => store.delete(k)))),
           store.index('by-origin').getAllKeys('imported').then((keys) => keys.forEach((k) => keep[name].add(k))),
         );
       }
+      // The previous bundle's arrangements are read whole: the postings must forget where they were filed.
+      pending.push(
+        stores.arrangements
+          .index('by-origin')
+          .getAll('bundled')
+          .then((old) => {
+            changes.push(...old.map((a) => ({ before: a })));
+            return Promise.all(old.map((a) => stores.arrangements.delete(a.id)));
+          }),
+        stores.arrangements.index('by-origin').getAllKeys('imported').then((keys) => keys.forEach((k) => keep.arrangements.add(k))),
+      );
       await Promise.all(pending);
       pending.length = 0;
     }
-    for (const a of bundled.arrangements) if (!keep.arrangements.has(a.id)) pending.push(stores.arrangements.put(toStored(a, 'bundled')));
+    for (const a of bundled.arrangements) {
+      if (keep.arrangements.has(a.id)) continue;
+      pending.push(stores.arrangements.put(toStored(a, 'bundled')));
+      changes.push({ after: a });
+    }
     for (const e of bundled.entities) if (!keep.entities.has(e.id)) pending.push(stores.entities.put({ ...e, origin: 'bundled' }));
     for (const r of bundled.rules) if (!keep.rules.has(r.id)) pending.push(stores.rules.put({ ...r, origin: 'bundled' }));
+    pending.push(rewritePostings(postings, changes));
     pending.push(tx.objectStore('meta').put({ key: 'bundledVersion', value: bundled.version }));
     pending.push(tx.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() }));
     await Promise.all([...pending, tx.done]);
@@ -100,10 +122,17 @@ export function diffImport(current: Part, incoming: Partial<Part> & { version: s
 
 /** Writes an already validated import in one transaction: all of it lands, or none. */
 export async function writeImport(db: LedgerDatabase, incoming: Partial<Part> & { version: string }): Promise<void> {
-  const tx = db.transaction(['arrangements', 'entities', 'rules', 'meta'], 'readwrite');
+  const tx = db.transaction(LIST_STORES, 'readwrite');
   const writes: Promise<unknown>[] = [];
   await allOrNothing(tx, writes, async () => {
-    for (const a of incoming.arrangements ?? []) writes.push(tx.objectStore('arrangements').put(toStored(a, 'imported')));
+    const arrangements = incoming.arrangements ?? [];
+    const store = tx.objectStore('arrangements');
+    // What each replaced arrangement was filed under, so the postings can forget it.
+    const replaced = Promise.all(arrangements.map((a) => store.get(a.id)));
+    writes.push(replaced);
+    const changes = (await replaced).map((old, i): ArrangementChange => ({ before: old, after: arrangements[i] }));
+    for (const a of arrangements) writes.push(store.put(toStored(a, 'imported')));
+    writes.push(rewritePostings({ partners: tx.objectStore('partner-postings'), scopes: tx.objectStore('scope-postings') }, changes));
     for (const e of incoming.entities ?? []) writes.push(tx.objectStore('entities').put({ ...e, origin: 'imported' }));
     for (const r of incoming.rules ?? []) writes.push(tx.objectStore('rules').put({ ...r, origin: 'imported' }));
     writes.push(tx.objectStore('meta').put({ key: 'importedVersion', value: incoming.version }));

@@ -1,18 +1,15 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Arrangement } from '../model/arrangement';
 import type { Entity } from '../model/entity';
 import type { Rule } from '../model/rule';
 import type { FeatureKind } from '../model/vocabulary';
+import { rewritePostings, type PartnerPostings, type ScopePostings } from './postings';
 
 /** Where a stored record came from: the bundled list is replaced on update, imports are kept. */
 export type Origin = 'bundled' | 'imported';
 
 export interface StoredArrangement extends Arrangement {
   origin: Origin;
-  /** "platform|partner" pairs: matching looks these up through an index, never by scanning. */
-  platformPartners: string[];
-  /** "platform|feature" pairs, for the same reason. */
-  platformFeatures: string[];
 }
 export type StoredEntity = Entity & { origin: Origin };
 export type StoredRule = Rule & { origin: Origin };
@@ -36,8 +33,11 @@ export interface LedgerDB extends DBSchema {
   arrangements: {
     key: string;
     value: StoredArrangement;
-    indexes: { 'by-platform-partner': string; 'by-platform-feature': string; 'by-origin': Origin };
+    indexes: { 'by-origin': Origin };
   };
+  /** Matching's inverted index, rewritten in the transaction that changes the list (see postings.ts). */
+  'partner-postings': { key: string; value: PartnerPostings };
+  'scope-postings': { key: string; value: ScopePostings };
   entities: { key: string; value: StoredEntity; indexes: { 'by-origin': Origin } };
   rules: { key: string; value: StoredRule; indexes: { 'by-origin': Origin } };
   meta: { key: MetaRow['key']; value: MetaRow };
@@ -45,7 +45,7 @@ export interface LedgerDB extends DBSchema {
 }
 
 export const DB_NAME = 'ledgerlight';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export type LedgerDatabase = IDBPDatabase<LedgerDB>;
 
@@ -55,31 +55,52 @@ export type LedgerDatabase = IDBPDatabase<LedgerDB>;
  */
 export function openLedgerDB(name = DB_NAME, onBlocked?: () => void): Promise<LedgerDatabase> {
   return openDB<LedgerDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
-        const arrangements = db.createObjectStore('arrangements', { keyPath: 'id' });
-        arrangements.createIndex('by-platform-partner', 'platformPartners', { multiEntry: true });
-        arrangements.createIndex('by-platform-feature', 'platformFeatures', { multiEntry: true });
-        arrangements.createIndex('by-origin', 'origin');
+        // Version 1 also had the two matching indexes that version 2 retires; a new database skips them.
+        db.createObjectStore('arrangements', { keyPath: 'id' }).createIndex('by-origin', 'origin');
         db.createObjectStore('entities', { keyPath: 'id' }).createIndex('by-origin', 'origin');
         db.createObjectStore('rules', { keyPath: 'id' }).createIndex('by-origin', 'origin');
         db.createObjectStore('meta', { keyPath: 'key' });
         db.createObjectStore('history', { keyPath: ['day', 'platform', 'feature'] }).createIndex('by-day', 'day');
+      }
+      if (oldVersion < 2) {
+        // Version 1 matched through multiEntry indexes of "platform|partner" and "platform|feature"
+        // pairs; Chromium walks every index entry a read returns, so a page matching hundreds of
+        // arrangements took milliseconds. Postings answer the same question in a few small reads.
+        db.createObjectStore('partner-postings', { keyPath: 'partner' });
+        db.createObjectStore('scope-postings', { keyPath: 'scope' });
+        if (oldVersion === 1) {
+          const arrangements = transaction.objectStore('arrangements');
+          arrangements.deleteIndex('by-platform-partner');
+          arrangements.deleteIndex('by-platform-feature');
+          // An upgrade either reaches version 2 whole or leaves version 1 as it was.
+          postingsFromVersion1(transaction).catch(() => transaction.abort());
+        }
       }
     },
     blocked: onBlocked,
   });
 }
 
-export function toStored(a: Arrangement, origin: Origin): StoredArrangement {
-  return {
-    ...a,
-    origin,
-    platformPartners: a.partners.map((p) => `${a.platform}|${p}`),
-    platformFeatures: a.features.map((f) => `${a.platform}|${f}`),
-  };
+/**
+ * Drops the version 1 index keys from every stored arrangement (export would show them otherwise)
+ * and files each one in the postings, inside the upgrade transaction.
+ */
+async function postingsFromVersion1(transaction: IDBPTransaction<LedgerDB, StoreNames<LedgerDB>[], 'versionchange'>) {
+  const changes: { after: StoredArrangement }[] = [];
+  for (let cursor = await transaction.objectStore('arrangements').openCursor(); cursor; cursor = await cursor.continue()) {
+    const { platformPartners: _p, platformFeatures: _f, ...arrangement } = cursor.value as StoredArrangement & Record<'platformPartners' | 'platformFeatures', unknown>;
+    await cursor.update(arrangement);
+    changes.push({ after: arrangement });
+  }
+  await rewritePostings({ partners: transaction.objectStore('partner-postings'), scopes: transaction.objectStore('scope-postings') }, changes);
 }
 
-export function fromStored({ origin: _o, platformPartners: _p, platformFeatures: _f, ...a }: StoredArrangement): Arrangement {
+export function toStored(a: Arrangement, origin: Origin): StoredArrangement {
+  return { ...a, origin };
+}
+
+export function fromStored({ origin: _o, ...a }: StoredArrangement): Arrangement {
   return a;
 }

@@ -69,20 +69,22 @@ describe('matchFindings', () => {
 });
 
 describe('lookupsFor', () => {
-  it('reads each index key once, however many detections need it', () => {
+  const keyOf = (l: ReturnType<typeof lookupsFor>[number]) => `${l.scope}|${l.value}`;
+
+  it('asks each question once, however many detections ask it', () => {
     const lookups = lookupsFor({ id: 'facebook', owner: 'meta' }, [
       detection({ ruleId: 'pay-with-paypal', partners: ['paypal'] }),
       detection({ ruleId: 'payment-frame', partners: ['paypal', 'stripe'] }),
     ]);
-    const keys = lookups.map((l) => `${l.index} ${l.key}`);
+    const keys = lookups.map((l) => `${l.kind} ${keyOf(l)}`);
     expect(keys).toHaveLength(new Set(keys).size);
-    expect(lookups.map((l) => l.key).sort()).toEqual(
+    expect(lookups.map(keyOf).sort()).toEqual(
       ['any|paypal', 'any|stripe', 'facebook|checkout', 'facebook|paypal', 'facebook|stripe', 'meta|checkout', 'meta|paypal', 'meta|stripe'].sort(),
     );
-    expect(lookups.find((l) => l.key === 'facebook|checkout')!.askedBy.map((a) => a.ruleId)).toEqual(['pay-with-paypal', 'payment-frame']);
+    expect(lookups.find((l) => keyOf(l) === 'facebook|checkout')!.askedBy.map((a) => a.ruleId)).toEqual(['pay-with-paypal', 'payment-frame']);
   });
 
   it('asks nothing of an owner the platform does not have, nor of any site without a partner', () => {
-    expect(lookupsFor({ id: 'reddit' }, [detection({ feature: 'tipping' })]).map((l) => l.key)).toEqual(['reddit|tipping']);
+    expect(lookupsFor({ id: 'reddit' }, [detection({ feature: 'tipping' })]).map(keyOf)).toEqual(['reddit|tipping']);
   });
 });

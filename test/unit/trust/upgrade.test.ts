@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, openLedgerDB, toStored } from '@/utils/db/schema';
+import { DB_VERSION, openLedgerDB } from '@/utils/db/schema';
+import { matchFindings } from '@/utils/matching';
 import { readSettings, settingsItem } from '@/utils/background/settings-store';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { sampleArrangement } from '../fixtures';
@@ -10,7 +11,7 @@ import { bundledWithOneArrangement, ledgerUnderTest } from '../ledger-under-test
  * change to openLedgerDB cannot quietly change what "a version 1 database" means here. When
  * DB_VERSION goes up, add the new version's schema and writer below; the first test fails until then.
  */
-const RELEASED: Record<number, { create(db: IDBDatabase): void; write(tx: IDBTransaction): void }> = {
+const RELEASED: Record<number, { create(db: IDBDatabase, upgrade: IDBTransaction): void; write(tx: IDBTransaction): void }> = {
   1: {
     create(db) {
       const arrangements = db.createObjectStore('arrangements', { keyPath: 'id' });
@@ -23,7 +24,23 @@ const RELEASED: Record<number, { create(db: IDBDatabase): void; write(tx: IDBTra
       db.createObjectStore('history', { keyPath: ['day', 'platform', 'feature'] }).createIndex('by-day', 'day');
     },
     write(tx) {
-      tx.objectStore('arrangements').put(toStored(sampleArrangement({ id: 'users-import', title: 'Imported before the upgrade', partners: ['stripe'] }), 'imported'));
+      const imported = sampleArrangement({ id: 'users-import', title: 'Imported before the upgrade', partners: ['stripe'] });
+      tx.objectStore('arrangements').put({ ...imported, origin: 'imported', platformPartners: ['facebook|stripe'], platformFeatures: ['facebook|checkout'] });
+      tx.objectStore('meta').put({ key: 'importedVersion', value: 'users-2026.10' });
+      tx.objectStore('history').put({ day: '2026-11-20', platform: 'messenger', feature: 'p2p-payments', count: 4 });
+    },
+  },
+  2: {
+    create(db, upgrade) {
+      for (const name of ['by-platform-partner', 'by-platform-feature']) upgrade.objectStore('arrangements').deleteIndex(name);
+      db.createObjectStore('partner-postings', { keyPath: 'partner' });
+      db.createObjectStore('scope-postings', { keyPath: 'scope' });
+    },
+    write(tx) {
+      const imported = sampleArrangement({ id: 'users-import', title: 'Imported before the upgrade', partners: ['stripe'] });
+      tx.objectStore('arrangements').put({ ...imported, origin: 'imported' });
+      tx.objectStore('partner-postings').put({ partner: 'stripe', scopes: { facebook: ['users-import'] } });
+      tx.objectStore('scope-postings').put({ scope: 'facebook', features: { checkout: ['users-import'] } });
       tx.objectStore('meta').put({ key: 'importedVersion', value: 'users-2026.10' });
       tx.objectStore('history').put({ day: '2026-11-20', platform: 'messenger', feature: 'p2p-payments', count: 4 });
     },
@@ -34,11 +51,11 @@ function writeReleased(name: string, version: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(name, version);
     request.onupgradeneeded = () => {
-      for (let v = 1; v <= version; v++) RELEASED[v]!.create(request.result);
+      for (let v = 1; v <= version; v++) RELEASED[v]!.create(request.result, request.transaction!);
     };
     request.onsuccess = () => {
       const db = request.result;
-      const tx = db.transaction(['arrangements', 'meta', 'history'], 'readwrite');
+      const tx = db.transaction(['arrangements', 'meta', 'history', ...(version >= 2 ? ['partner-postings', 'scope-postings'] : [])], 'readwrite');
       RELEASED[version]!.write(tx);
       tx.oncomplete = () => (db.close(), resolve());
       tx.onerror = () => reject(tx.error);
@@ -67,8 +84,11 @@ describe('no data is lost across upgrades and restarts', () => {
       expect(exported.arrangements.find((a) => a.id === 'users-import')?.title).toBe('Imported before the upgrade');
       expect(exported.arrangements.map((a) => a.id)).toContain('messenger-p2p');
       expect(await ledger.readHistory()).toEqual([{ day: '2026-11-20', platform: 'messenger', feature: 'p2p-payments', count: 4 }]);
-      // Matching goes through the indexes, so they must have survived too.
-      expect(await db.getAllKeysFromIndex('arrangements', 'by-platform-partner', 'facebook|stripe')).toEqual(['users-import']);
+      // Matching reads the postings, so the import must be filed there too.
+      const found = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
+        { ruleId: 'payment-frame', feature: 'ad-payments', partners: ['stripe'], confidence: 'high', count: 1, signals: [] },
+      ]);
+      expect(found.map((f) => [f.arrangementId, f.partners])).toEqual([['users-import', ['stripe']]]);
       db.close();
     });
   }
