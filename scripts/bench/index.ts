@@ -15,7 +15,7 @@ import { FEED_URL, feedHtml, NAVIGATIONS, WARMUP_URL, warmupHtml } from './feed-
 import { BATCHES, runFeed, type FeedRun } from './feed-run';
 import { LIST_SIZE, timeMatching } from './matching-run';
 import { naiveDetectorScript } from './naive-detector';
-import { POPUP_FINDINGS, SHOP_URL, shopHtml, timePopup } from './popup-run';
+import { FLOOR_CARDS, POPUP_FINDINGS, SHOP_URL, shopHtml, timePopup, withFloorPage } from './popup-run';
 import { median, percentile, renderTable, verdict, type Figure } from './table';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -36,7 +36,8 @@ const naiveExact = await timeNaiveDetector(off.context);
 await off.close();
 
 say('3/4 Extension on: the same page…');
-const on = await launchExtension();
+const floorBuild = withFloorPage(build);
+const on = await launchExtension({ extensionPath: floorBuild.path });
 await servePages(on.context, pages);
 const ours = await runFeed(on.context, { extensionId: on.extensionId });
 say(`4/4 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);
@@ -45,6 +46,7 @@ const extensionPage = await on.context.newPage();
 await extensionPage.goto(`chrome-extension://${on.extensionId}/popup.html?tab=0`);
 const popup = await timePopup(on, extensionPage);
 await on.close();
+floorBuild.remove();
 
 const phases = (run: FeedRun) => [run.load, run.stream, run.navigation];
 const scriptTime = (run: FeedRun, party: 'ours' | 'naive' | 'page') => phases(run).reduce((sum, p) => sum + p[party].total, 0);
@@ -65,6 +67,7 @@ const figures: Figure[] = [
   { name: `Matching, ${LIST_SIZE.toLocaleString('en')} arrangements (median)`, ours: median(matching.runs.slice(1)), unit: 'ms', budget: 1, how: `real IndexedDB in the service worker, ${matching.findings} findings` },
   { name: 'Matching (p95 / first, cold)', ours: percentile(matching.runs.slice(1), 95), naive: undefined, unit: 'ms', how: `cold first run: ${matching.runs[0]!.toFixed(2)} ms, after ${matching.open.toFixed(2)} ms to open the database` },
   { name: `Popup to first content, ${popup.findings} findings (median)`, ours: median(popup.firstContent), unit: 'ms', budget: 100, how: `${popup.firstContent.length} opens, all cards rendered and a frame drawn` },
+  { name: 'Floor: a static extension page (median)', ours: median(popup.floor), unit: 'ms', how: `no script, ${FLOOR_CARDS} empty cards, opened the same way after each popup` },
 ];
 
 const [load1] = loadavg();

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { settledBadge, type ExtensionSession } from '../../test/harness/browser';
 import { askBackground } from '../scan/background';
@@ -20,6 +23,24 @@ export interface PopupTimes {
   findings: number;
   /** ms from navigation start until every finding card is in the DOM and a frame was drawn. */
   firstContent: number[];
+  /** The same for the floor page: what opening any page of the extension costs before our code runs. */
+  floor: number[];
+}
+
+const FLOOR_PAGE = 'bench-floor.html';
+export const FLOOR_CARDS = 25;
+
+/**
+ * A copy of the built extension with one page added: no script, no stylesheet, only as many empty
+ * cards as the popup shows. Opened exactly as the popup is, it is the floor under the popup's
+ * figure. The build itself stays as it ships.
+ */
+export function withFloorPage(build: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'ledgerlight-bench-'));
+  cpSync(build, path, { recursive: true });
+  const cards = Array.from({ length: FLOOR_CARDS }, (_, n) => `<article data-arrangement="floor-${n}"></article>`).join('');
+  writeFileSync(join(path, FLOOR_PAGE), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body>${cards}</body></html>`);
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
 declare global {
@@ -28,9 +49,28 @@ declare global {
   }
 }
 
+/** Opens an extension page in a new tab, the way the popup is opened, and notes when `expected` cards are in the DOM and a frame was drawn. */
+async function timeOpen(session: ExtensionSession, path: string, expected: number): Promise<number> {
+  const page = await session.context.newPage();
+  await page.addInitScript((expected) => {
+    new MutationObserver((_records, observer) => {
+      if (document.querySelectorAll('[data-arrangement]').length < expected) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.ledgerlightPopupShown = performance.now())));
+    }).observe(document, { childList: true, subtree: true });
+  }, expected);
+  await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+  await page.waitForFunction(() => window.ledgerlightPopupShown !== undefined, undefined, { timeout: 10_000 });
+  const shown = await page.evaluate(() => window.ledgerlightPopupShown!);
+  await page.close();
+  return shown;
+}
+
 /**
  * Imports 20 arrangements that apply to the shop page, opens it, then opens popup.html?tab=ID
- * several times and notes when all finding cards are rendered and painted.
+ * several times and notes when all finding cards are rendered and painted. Each open is followed
+ * by one of the floor page (the session must run on a build from withFloorPage), so both see
+ * the same machine.
  */
 export async function timePopup(session: ExtensionSession, extensionPage: Page): Promise<PopupTimes> {
   const arrangements = Array.from({ length: POPUP_FINDINGS }, (_, n) => generatedArrangement(n, 'facebook', ['paypal'], ['checkout']));
@@ -43,20 +83,11 @@ export async function timePopup(session: ExtensionSession, extensionPage: Page):
   const findings = Number((await settledBadge(session, tabId)) || 0);
 
   const firstContent: number[] = [];
+  const floor: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const popup = await session.context.newPage();
-    await popup.addInitScript((expected) => {
-      new MutationObserver((_records, observer) => {
-        if (document.querySelectorAll('[data-arrangement]').length < expected) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => (window.ledgerlightPopupShown = performance.now())));
-      }).observe(document, { childList: true, subtree: true });
-    }, findings);
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
-    await popup.waitForFunction(() => window.ledgerlightPopupShown !== undefined, undefined, { timeout: 10_000 });
-    firstContent.push(await popup.evaluate(() => window.ledgerlightPopupShown!));
-    await popup.close();
+    firstContent.push(await timeOpen(session, `popup.html?tab=${tabId}`, findings));
+    floor.push(await timeOpen(session, FLOOR_PAGE, FLOOR_CARDS));
   }
   await shop.close();
-  return { findings, firstContent };
+  return { findings, firstContent, floor };
 }
