@@ -2,7 +2,7 @@ import type { FullDataset } from '../model/dataset';
 import type { Arrangement } from '../model/arrangement';
 import type { Entity } from '../model/entity';
 import type { Rule } from '../model/rule';
-import { fromStored, toStored, type LedgerDatabase, type Origin } from './schema';
+import { fromStored, toStored, type LedgerDatabase, type Origin, type StoredArrangement } from './schema';
 import { allOrNothing } from './all-or-nothing';
 import { rewritePostings, type ArrangementChange } from './postings';
 
@@ -128,9 +128,9 @@ export async function writeImport(db: LedgerDatabase, incoming: Partial<Part> & 
     const arrangements = incoming.arrangements ?? [];
     const store = tx.objectStore('arrangements');
     // What each replaced arrangement was filed under, so the postings can forget it.
-    const replaced = Promise.all(arrangements.map((a) => store.get(a.id)));
-    writes.push(replaced);
-    const changes = (await replaced).map((old, i): ArrangementChange => ({ before: old, after: arrangements[i] }));
+    for (const a of arrangements) writes.push(store.get(a.id));
+    const changes = (await Promise.all(writes)).map((old, i): ArrangementChange => ({ before: old as StoredArrangement | undefined, after: arrangements[i] }));
+    writes.length = 0;
     for (const a of arrangements) writes.push(store.put(toStored(a, 'imported')));
     writes.push(rewritePostings({ partners: tx.objectStore('partner-postings'), scopes: tx.objectStore('scope-postings') }, changes));
     for (const e of incoming.entities ?? []) writes.push(tx.objectStore('entities').put({ ...e, origin: 'imported' }));
