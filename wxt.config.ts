@@ -20,8 +20,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings and per-tab findings. Nothing else is needed by default.
-    permissions: ['storage'],
+    // storage: settings and per-tab findings. activeTab: the popup's "add this site" reads the
+    // address of the tab it was opened on, only then and only that tab (no install warning).
+    permissions: ['storage', 'activeTab'],
     host_permissions: HOST_PERMISSIONS,
     // Sites the user adds are asked for at that moment, never up front.
     optional_host_permissions: ['https://*/*'],

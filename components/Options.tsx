@@ -12,10 +12,12 @@ import { t } from './options/text';
 interface Props {
   transport: Transport;
   access: SiteAccess;
+  /** A site the popup offered to add (options.html#add=...), already checked. */
+  proposedSite?: string;
 }
 
 /** The options page: where to watch, the arrangement list, history, and wiping it all. */
-export function Options({ transport, access }: Props) {
+export function Options({ transport, access, proposedSite }: Props) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
@@ -72,7 +74,7 @@ export function Options({ transport, access }: Props) {
           {saved}
         </p>
         {settings ? (
-          <SitesPanel settings={settings} save={save} access={access} refresh={focusRevision} />
+          <SitesPanel settings={settings} save={save} access={access} refresh={focusRevision} proposedSite={proposedSite} />
         ) : (
           !error && <p aria-busy="true">{t('options.loading')}</p>
         )}

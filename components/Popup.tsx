@@ -14,19 +14,19 @@ interface Props {
   tabId: number | undefined;
   /** Opens the options page; the entrypoint supplies it so this component never touches browser.*. */
   onOpenOptions(): void;
-  /** The tab's report as the background saved it, read before the first render: then nothing needs asking. */
-  saved?: TabReport;
+  /** Opens the options page with this tab's site filled in, ready to add (the entrypoint knows the tab's address). */
+  onAddSite(): void;
 }
 
-export function Popup({ transport, tabId, onOpenOptions, saved }: Props) {
-  const [report, setReport] = useState<TabReport | null>(saved ?? null);
+export function Popup({ transport, tabId, onOpenOptions, onAddSite }: Props) {
+  const [report, setReport] = useState<TabReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
   // Asked before the first paint rather than after it: the answer is what the popup is for.
   useLayoutEffect(() => {
     if (tabId === undefined) setError(i18n.t('popup.noTab'));
-    else if (!saved) void load(tabId);
+    else void load(tabId);
   }, [tabId]);
 
   const resume = async () => {
@@ -51,13 +51,13 @@ export function Popup({ transport, tabId, onOpenOptions, saved }: Props) {
       ) : !report ? (
         <p>{i18n.t('popup.loading')}</p>
       ) : (
-        <TabContent report={report} onOpenOptions={onOpenOptions} onResume={resume} />
+        <TabContent report={report} onAddSite={onAddSite} onResume={resume} />
       )}
     </main>
   );
 }
 
-function TabContent({ report, onOpenOptions, onResume }: { report: TabReport; onOpenOptions(): void; onResume(): void }) {
+function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddSite(): void; onResume(): void }) {
   if (report.paused)
     return (
       <div class="state" data-state="paused">
@@ -76,7 +76,7 @@ function TabContent({ report, onOpenOptions, onResume }: { report: TabReport; on
           {i18n.t('popup.notWatched')}
         </p>
         <p class="hint">{i18n.t('popup.notWatchedHint')}</p>
-        <button type="button" onClick={onOpenOptions}>
+        <button type="button" onClick={onAddSite}>
           {i18n.t('popup.addSite')}
         </button>
       </div>

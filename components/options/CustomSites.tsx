@@ -10,14 +10,20 @@ interface Props {
   save(sites: string[]): Promise<boolean>;
   /** Bumped when the page regains focus: a permission may have been revoked in the browser's settings meanwhile. */
   refresh: number;
+  /** A site the popup offered to add: filled in and focused, and asked for only when the user presses Add. */
+  proposed?: string;
 }
 
 /** Sites the user adds: each is watched only once the browser has granted its permission. */
-export function CustomSites({ sites, access, save, refresh }: Props) {
-  const [draft, setDraft] = useState('');
+export function CustomSites({ sites, access, save, refresh, proposed }: Props) {
+  const [draft, setDraft] = useState(proposed ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const [granted, setGranted] = useState<Record<string, boolean>>({});
   const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (proposed) input.current?.focus();
+  }, []);
 
   useEffect(() => {
     let current = true;

@@ -9,10 +9,12 @@ interface Props {
   save(next: Settings): Promise<boolean>;
   access: SiteAccess;
   refresh: number;
+  /** A site the popup offered to add. */
+  proposedSite?: string;
 }
 
 /** Where Ledgerlight looks, and whether it marks what it finds on the page. */
-export function SitesPanel({ settings, save, access, refresh }: Props) {
+export function SitesPanel({ settings, save, access, refresh, proposedSite }: Props) {
   const toggleSite = (id: string, on: boolean) =>
     save({ ...settings, disabledSites: on ? settings.disabledSites.filter((s) => s !== id) : [...settings.disabledSites, id] });
 
@@ -38,7 +40,13 @@ export function SitesPanel({ settings, save, access, refresh }: Props) {
           </label>
         ))}
       </fieldset>
-      <CustomSites sites={settings.customSites} access={access} refresh={refresh} save={(customSites) => save({ ...settings, customSites })} />
+      <CustomSites
+        sites={settings.customSites}
+        access={access}
+        refresh={refresh}
+        proposed={proposedSite}
+        save={(customSites) => save({ ...settings, customSites })}
+      />
       <h3>{t('options.markers.title')}</h3>
       <label class="switch">
         <input type="checkbox" name="markers" checked={settings.markers} onChange={(e) => save({ ...settings, markers: e.currentTarget.checked })} />{' '}

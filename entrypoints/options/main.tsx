@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { transport } from '@/utils/transport';
 import { Options } from '@/components/Options';
 import { originPattern, type SiteAccess } from '@/components/options/site-access';
+import { siteToAdd } from '@/components/options/site-to-add';
 import '@/components/theme.css';
 
 /**
@@ -14,4 +15,8 @@ const access: SiteAccess = {
   granted: (origin) => browser.permissions.contains({ origins: [originPattern(origin)], permissions: ['scripting'] }),
 };
 
-render(<Options transport={transport} access={access} />, document.getElementById('app')!);
+// Read once, then taken off the address: reloading the page later must not offer the site again.
+const proposedSite = siteToAdd(location.hash);
+if (location.hash.startsWith('#add=')) history.replaceState(null, '', location.pathname + location.search);
+
+render(<Options transport={transport} access={access} proposedSite={proposedSite} />, document.getElementById('app')!);

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
-import { readSavedReport } from '@/utils/saved-tab';
 import { Popup } from '@/components/Popup';
+import { addableOrigin, siteToAddHash } from '@/components/options/site-to-add';
 import '@/components/theme.css';
 
 /** `popup.html?tab=ID` shows tab ID (tests and the scanner use it); otherwise the active tab. */
@@ -19,10 +19,17 @@ document.documentElement.lang = i18n.t('lang');
 document.title = i18n.t('extName');
 const openOptions = () => void browser.runtime.openOptionsPage();
 
-async function start() {
-  const tabId = await targetTab();
-  // Read from storage when the background saved it: a sleeping service worker would take longer to answer.
-  const saved = tabId === undefined ? undefined : await readSavedReport(tabId);
-  render(<Popup transport={transport} tabId={tabId} saved={saved} onOpenOptions={openOptions} />, document.getElementById('app')!);
+/**
+ * Options with the tab's site filled in. The address is readable because opening the popup grants
+ * activeTab; where it is not (an http page, no grant), options open as usual.
+ */
+async function addSite(tabId: number | undefined) {
+  const origin = tabId === undefined ? undefined : addableOrigin((await browser.tabs.get(tabId).catch(() => undefined))?.url);
+  if (!origin) return openOptions();
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + siteToAddHash(origin) });
+  window.close();
 }
-void start();
+
+targetTab().then((tabId) =>
+  render(<Popup transport={transport} tabId={tabId} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!),
+);

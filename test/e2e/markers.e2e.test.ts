@@ -59,8 +59,8 @@ interface Box {
  * Markers live in a closed shadow root that page scripts (and Playwright's selectors) cannot
  * enter; the browser's accessibility tree, which assistive technology reads, sees them all.
  */
-async function axButtons(name: string): Promise<{ backendDOMNodeId: number; focused: boolean }[]> {
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+async function axButtons(name: string, on = cdp): Promise<{ backendDOMNodeId: number; focused: boolean }[]> {
+  const { nodes } = (await on.send('Accessibility.getFullAXTree')) as {
     nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean; backendDOMNodeId: number; properties?: { name: string; value: { value: unknown } }[] }[];
   };
   return nodes
@@ -68,8 +68,8 @@ async function axButtons(name: string): Promise<{ backendDOMNodeId: number; focu
     .map((n) => ({ backendDOMNodeId: n.backendDOMNodeId, focused: n.properties?.some((p) => p.name === 'focused' && p.value.value === true) ?? false }));
 }
 
-async function boxOf(backendNodeId: number): Promise<Box> {
-  const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[]; width: number; height: number } };
+async function boxOf(backendNodeId: number, on = cdp): Promise<Box> {
+  const { model } = (await on.send('DOM.getBoxModel', { backendNodeId })) as { model: { border: number[]; width: number; height: number } };
   return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
 }
 
@@ -234,16 +234,7 @@ describe('the page’s layout with markers', () => {
     const layout = await session.context.newPage();
     const layoutCdp = await session.context.newCDPSession(layout);
     await layout.goto(LAYOUT_URL);
-    const markerBoxes = async () => {
-      const { nodes } = (await layoutCdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; backendDOMNodeId: number }[] };
-      const found = nodes.filter((n) => !n.ignored && n.role?.value === 'button' && n.name?.value === MARKER_NAME);
-      return Promise.all(
-        found.map(async (n) => {
-          const { model } = (await layoutCdp.send('DOM.getBoxModel', { backendNodeId: n.backendDOMNodeId })) as { model: { border: number[]; width: number; height: number } };
-          return { x: model.border[0]!, y: model.border[1]!, width: model.width, height: model.height };
-        }),
-      );
-    };
+    const markerBoxes = async () => Promise.all((await axButtons(MARKER_NAME, layoutCdp)).map((n) => boxOf(n.backendDOMNodeId, layoutCdp)));
     await expect.poll(async () => (await markerBoxes()).length, { timeout: 10_000 }).toBe(2);
     const controlBoxes = () => layout.evaluate(() => [...document.querySelectorAll('[role="button"]')].map((b) => b.getBoundingClientRect().toJSON() as DOMRect));
     const withMarkers = await controlBoxes();

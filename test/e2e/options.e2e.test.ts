@@ -142,6 +142,17 @@ describe('the options page', () => {
     await options.getByText('Saved.').waitFor();
   });
 
+  it('fills in no site from an address that is not exactly an https origin, and renders none of it', async () => {
+    const page = await session.context.newPage();
+    for (const hash of ['#add=http%3A%2F%2Fplain.example', `#add=${encodeURIComponent('<img src=x onerror=alert(1)>')}`, '#add=https%3A%2F%2Fsocial.example%2Ffeed']) {
+      await page.goto(`chrome-extension://${session.extensionId}/options.html${hash}`);
+      await page.getByRole('checkbox', { name: 'Messenger' }).waitFor();
+      expect(await page.getByLabel('Site address').inputValue(), hash).toBe('');
+      expect(await page.locator('img').count()).toBe(0);
+    }
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violation in light or dark, and saves a screenshot', async () => {
     // Open what a user would open, so the check covers it: an entry in full and the history table.
     await options.getByRole('button', { name: 'Messenger transfers (test entry)' }).click();
@@ -207,5 +218,34 @@ describe('a site the user added, once its permission is granted', () => {
     await after.page.waitForTimeout(1500);
     expect(await tabState(after.tabId, granted)).toBeUndefined();
     expect(await granted.badgeOf(after.tabId)).toBe('');
+  });
+
+  it('is offered from the popup of a page it does not watch: options open with it filled in and focused, and Add asks for it', async () => {
+    const worker = await granted.currentWorker();
+    await worker.evaluate(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings as object), customSites: [] } });
+    });
+    // Its address is readable here as activeTab makes it readable when the user opens the popup.
+    const { page: site, tabId } = await visit(`${ADDED_SITE}/`, granted);
+    const popup = await granted.context.newPage();
+    await popup.goto(`chrome-extension://${granted.extensionId}/popup.html?tab=${tabId}`);
+    const opened = granted.context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html'), timeout: 5_000 });
+    await popup.getByRole('button', { name: 'Add this site in options' }).click();
+    const options = await opened;
+    const field = options.getByLabel('Site address');
+    await expect.poll(() => field.inputValue()).toBe(ADDED_SITE);
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Read once and taken off the address, so a reload does not offer it again.
+    expect(new URL(options.url()).hash).toBe('');
+    const customSites = () => worker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as { customSites: string[] }).customSites);
+    expect(await customSites()).toEqual([]);
+
+    await options.getByRole('button', { name: 'Add and allow' }).click();
+    await options.locator(`[data-site="${ADDED_SITE}"]`).getByText('Watched').waitFor();
+    expect(await customSites()).toEqual([ADDED_SITE]);
+    await options.locator(`[data-site="${ADDED_SITE}"]`).getByRole('button', { name: `Remove ${ADDED_SITE}` }).click();
+    await options.getByText('Saved.').waitFor();
+    await Promise.all([site.close(), popup.close().catch(() => undefined), options.close()]);
   });
 });

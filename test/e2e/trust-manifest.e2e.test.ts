@@ -6,7 +6,8 @@ import { HOST_PERMISSIONS } from '@/utils/platforms';
 
 /**
  * The least permissions that work, held to an explicit list: the built-in social sites from
- * utils/platforms.ts up front, storage, and nothing else unless the user adds a site (then the
+ * utils/platforms.ts up front, storage, activeTab (the popup's "add this site" reads its tab's
+ * address when the user opens it), and nothing else unless the user adds a site (then the
  * site and scripting are asked for at that moment). A new permission must be added here on purpose.
  */
 const OUT_DIR = resolve(process.env.LEDGERLIGHT_OUT_DIR ?? '.output');
@@ -29,8 +30,8 @@ describe('the manifest asks for the least that works', () => {
     for (const site of EXPECTED_SITES) expect(site).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
   });
 
-  it('Chrome: storage and the social sites up front; user-added sites and scripting only on request', () => {
-    expect(chrome.permissions).toEqual(['storage']);
+  it('Chrome: storage, activeTab and the social sites up front; user-added sites and scripting only on request', () => {
+    expect(chrome.permissions).toEqual(['storage', 'activeTab']);
     expect(sorted(chrome.host_permissions)).toEqual(EXPECTED_SITES);
     expect(chrome.optional_permissions).toEqual(['scripting']);
     expect(chrome.optional_host_permissions).toEqual(['https://*/*']);
@@ -55,7 +56,7 @@ describe('the manifest asks for the least that works', () => {
 
   it('Firefox: the same permissions as Chrome, in the same MV3 form', () => {
     expect(firefox.manifest_version).toBe(3);
-    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.permissions).toEqual(['storage', 'activeTab']);
     expect(sorted(firefox.host_permissions)).toEqual(EXPECTED_SITES);
     expect(firefox.optional_permissions).toEqual(['scripting']);
     expect(firefox.optional_host_permissions).toEqual(['https://*/*']);

@@ -8,10 +8,10 @@ import { speak } from '../popup/messages';
 beforeEach(() => speak('en'));
 afterEach(cleanup);
 
-function setup(sites: string[], allow: boolean, granted: Record<string, boolean> = {}) {
+function setup(sites: string[], allow: boolean, granted: Record<string, boolean> = {}, proposed?: string) {
   const access: SiteAccess = { request: vi.fn(async () => allow), granted: vi.fn(async (o: string) => granted[o] ?? false) };
   const save = vi.fn(async (_sites: string[]) => true);
-  render(<CustomSites sites={sites} access={access} save={save} refresh={0} />);
+  render(<CustomSites sites={sites} access={access} save={save} refresh={0} proposed={proposed} />);
   const add = (text: string) => {
     fireEvent.input(screen.getByLabelText('Site address'), { target: { value: text } });
     fireEvent.click(screen.getByRole('button', { name: 'Add and allow' }));
@@ -24,6 +24,18 @@ describe('CustomSites', () => {
     const { access, save, add } = setup([], true);
     add('social.example/home');
     // Asked synchronously from the click: a prompt outside the user's gesture is refused by browsers.
+    expect(access.request).toHaveBeenCalledWith('https://social.example');
+    await waitFor(() => expect(save).toHaveBeenCalledWith(['https://social.example']));
+  });
+
+  it('fills in and focuses a site the popup proposed, and asks the browser only when Add is pressed', async () => {
+    const { access, save } = setup([], true, {}, 'https://social.example');
+    const field = screen.getByLabelText<HTMLInputElement>('Site address');
+    expect(field.value).toBe('https://social.example');
+    expect(document.activeElement).toBe(field);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(access.request).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Add and allow' }));
     expect(access.request).toHaveBeenCalledWith('https://social.example');
     await waitFor(() => expect(save).toHaveBeenCalledWith(['https://social.example']));
   });

@@ -36,7 +36,7 @@ describe('the popup', () => {
       ok: true,
       value: report({ detections: [sendMoney], findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: [] }], arrangements: { 'fb-paypal': arrangement } }),
     });
-    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} />);
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect(await screen.findByTestId('summary')).toHaveProperty('textContent', '1 bank-linked feature on this page; 1 known arrangement.');
     const card = document.querySelector('[data-arrangement="fb-paypal"]')!;
     expect(card.querySelector('.partners')!.textContent).toBe('PayPal');
@@ -48,7 +48,7 @@ describe('the popup', () => {
 
   it('says a detected feature has no known arrangement, and invents none', async () => {
     const { transport } = transportWith({ ok: true, value: report({ detections: [sendMoney] }) });
-    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} />);
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect((await screen.findByTestId('summary')).textContent).toBe('1 bank-linked feature on this page; no known arrangements.');
     expect(document.querySelector('[data-arrangement]')).toBeNull();
     expect(document.querySelector('[data-rule="chat-send-money"]')!.textContent).toBe('Person-to-person payments (PayPal) Detected, but no arrangement is known for it.');
@@ -56,22 +56,24 @@ describe('the popup', () => {
 
   it('says when nothing was found', async () => {
     const { transport } = transportWith({ ok: true, value: report() });
-    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} />);
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect((await screen.findByTestId('summary')).textContent).toBe('No bank-linked feature found on this page.');
   });
 
   it('offers to add a site it does not watch, through the options page', async () => {
     const { transport } = transportWith({ ok: true, value: report({ watched: false }) });
     const onOpenOptions = vi.fn();
-    render(<Popup transport={transport} tabId={4} onOpenOptions={onOpenOptions} />);
+    const onAddSite = vi.fn();
+    render(<Popup transport={transport} tabId={4} onOpenOptions={onOpenOptions} onAddSite={onAddSite} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Add this site in options' }));
-    expect(onOpenOptions).toHaveBeenCalledOnce();
+    expect(onAddSite).toHaveBeenCalledOnce();
+    expect(onOpenOptions).not.toHaveBeenCalled();
   });
 
   it('resumes watching when paused, keeping every other setting', async () => {
     const settings = { ...DEFAULT_SETTINGS, paused: true, markers: true };
     const { transport, saved } = transportWith({ ok: true, value: report({ paused: true, watched: false }) }, settings);
-    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} />);
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect((await screen.findByTestId('summary')).textContent).toBe('Watching is paused, so nothing on this page was checked.');
     fireEvent.click(screen.getByRole('button', { name: 'Resume watching' }));
     await waitFor(() => expect(saved).toEqual([{ ...settings, paused: false }]));
@@ -79,7 +81,7 @@ describe('the popup', () => {
 
   it('shows an error the background reports in an alert', async () => {
     const { transport } = transportWith({ ok: false, error: 'Ledgerlight’s background did not answer: gone' });
-    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} />);
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect((await screen.findByRole('alert')).textContent).toBe('Ledgerlight’s background did not answer: gone');
   });
 });
