@@ -16,17 +16,19 @@ interface Props {
   onOpenOptions(): void;
   /** Opens the options page with this tab's site filled in, ready to add (the entrypoint knows the tab's address). */
   onAddSite(): void;
+  /** The tab's report as the background saved it, read before the first render: then nothing needs asking. */
+  saved?: TabReport;
 }
 
-export function Popup({ transport, tabId, onOpenOptions, onAddSite }: Props) {
-  const [report, setReport] = useState<TabReport | null>(null);
+export function Popup({ transport, tabId, onOpenOptions, onAddSite, saved }: Props) {
+  const [report, setReport] = useState<TabReport | null>(saved ?? null);
   const [error, setError] = useState<string | null>(null);
 
   const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
   // Asked before the first paint rather than after it: the answer is what the popup is for.
   useLayoutEffect(() => {
     if (tabId === undefined) setError(i18n.t('popup.noTab'));
-    else void load(tabId);
+    else if (!saved) void load(tabId);
   }, [tabId]);
 
   const resume = async () => {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
+import { readSavedReport } from '@/utils/saved-tab';
 import { Popup } from '@/components/Popup';
 import { addableOrigin, siteToAddHash } from '@/components/options/site-to-add';
 import '@/components/theme.css';
@@ -30,6 +31,10 @@ async function addSite(tabId: number | undefined) {
   window.close();
 }
 
-targetTab().then((tabId) =>
-  render(<Popup transport={transport} tabId={tabId} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!),
-);
+async function start() {
+  const tabId = await targetTab();
+  // Read from storage when the background saved it: a sleeping service worker would take longer to answer.
+  const saved = tabId === undefined ? undefined : await readSavedReport(tabId);
+  render(<Popup transport={transport} tabId={tabId} saved={saved} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!);
+}
+void start();

@@ -31,7 +31,7 @@ describe('the report the background saves for the popup', () => {
     expect(saved).toEqual(await ledger.tabReport(4));
 
     const ask = vi.fn();
-    render(<Popup transport={{ 'tab:report': ask } as unknown as Transport} tabId={4} saved={saved} onOpenOptions={() => {}} />);
+    render(<Popup transport={{ 'tab:report': ask } as unknown as Transport} tabId={4} saved={saved} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect(screen.getByTestId('summary').textContent).toBe('1 bank-linked feature on this page; 1 known arrangement.');
     expect(document.querySelector('[data-arrangement="fb-paypal"] .partners')!.textContent).toBe('PayPal');
     expect(ask).not.toHaveBeenCalled();
