@@ -27,8 +27,8 @@ export default defineContentScript({
   },
 });
 
-/** The watch running on this page, and the one setting that shapes it. */
-let current: { stop(): void; markers: boolean } | undefined;
+/** The watch running on this page, and the settings that shape it. */
+let current: { stop(): void; markers: boolean; wholePage: boolean } | undefined;
 /** Counts updates, so an answer overtaken by a newer settings change is dropped. */
 let generation = 0;
 
@@ -41,9 +41,9 @@ async function update(ctx: ContentScriptContext) {
   const hello = await sendMessage('page:hello', { url: location.href });
   if (run !== generation || ctx.isInvalid || !hello.ok) return;
   const config = hello.value;
-  if (current && config && current.markers === config.markers) return;
+  if (current && config && current.markers === config.markers && current.wholePage === config.wholePage) return;
   current?.stop();
-  current = config ? { stop: watch(ctx, config), markers: config.markers } : undefined;
+  current = config ? { stop: watch(ctx, config), markers: config.markers, wholePage: config.wholePage } : undefined;
 }
 
 /** Starts detection (and markers, if on) on this page; returns what stops them. */

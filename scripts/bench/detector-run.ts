@@ -5,6 +5,7 @@ import type { PageConfig } from '../../utils/messages';
 import type { Entity } from '../../utils/model/entity';
 import type { Rule } from '../../utils/model/rule';
 import { platformForUrl } from '../../utils/platforms';
+import { controlPatternSource } from '../../utils/detect/compile';
 import { bundleProbe } from './bundle';
 import type { ProbeTimes } from './detector-probe';
 import { FEED_URL, NAVIGATIONS, POSTS_PER_BATCH } from './feed-page';
@@ -16,13 +17,16 @@ function feedConfig(dataDir = resolve('public/data')): PageConfig {
   const platform = platformForUrl(FEED_URL)!;
   const rules = (JSON.parse(readFileSync(resolve(dataDir, 'rules.json'), 'utf8')) as { rules: Rule[] }).rules;
   const entities = (JSON.parse(readFileSync(resolve(dataDir, 'entities.json'), 'utf8')) as { entities: Entity[] }).entities;
+  const platformRules = rules.filter((r) => !r.platforms || r.platforms.includes(platform.id));
   return {
     platform: { id: platform.id, owner: platform.owner },
-    rules: rules.filter((r) => !r.platforms || r.platforms.includes(platform.id)),
+    rules: platformRules,
+    controlPattern: controlPatternSource(platformRules),
     entities: entities
       .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains ?? [], handles: e.handles?.[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
     markers: false,
+    wholePage: false,
   };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundleProbe } from '../../scripts/bench/bundle';
 import type { Rule } from '../../utils/model/rule';
+import { controlPatternSource } from '../../utils/detect/compile';
 import { launchExtension, servePages, type ExtensionSession } from '../harness/browser';
 
 // Chromium's live element list shifts when the page removes nodes ahead of the first scan's place;
@@ -26,7 +27,14 @@ describe('the first scan in slices, in Chromium', () => {
     await page.addScriptTag({ content: await bundleProbe(resolve('test/e2e/probes/sliced-scan.ts')) });
     await page.evaluate(
       (config) => window.slicedScan.start(config),
-      { platform: { id: 'facebook', owner: 'meta' }, rules: rules.filter((r) => r.id === 'chat-send-money'), entities: [], markers: false },
+      {
+        platform: { id: 'facebook', owner: 'meta' },
+        rules: rules.filter((r) => r.id === 'chat-send-money'),
+        controlPattern: controlPatternSource(rules.filter((r) => r.id === 'chat-send-money')),
+        entities: [],
+        markers: false,
+        wholePage: true,
+      },
     );
     // The first slice stops within its first 256 elements, before the button; the page then drops 120 posts behind it.
     await page.evaluate(() => {

@@ -8,6 +8,7 @@ import { matchFindings } from '../matching';
 import { diffImport, installBundled, readList, writeImport } from '../db/list-store';
 import { checkMerged, parseListFile } from '../list-file';
 import type { ListQuery, ListSummary, PageConfig, Result, TabReport, TabState } from '../messages';
+import { controlPatternSource } from '../detect/compile';
 import { watchedPlatform } from './watch';
 import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
@@ -38,15 +39,16 @@ export function createLedger(deps: LedgerDeps) {
     const platform = watchedPlatform(url, settings);
     if (!platform) return null;
     const [rules, entities] = await Promise.all([db.getAll('rules'), db.getAll('entities')]);
+    const platformRules = rules.filter((r) => !r.platforms || r.platforms.includes(platform.id)).map(({ origin: _o, ...r }) => r);
     return {
       platform,
-      rules: rules
-        .filter((r) => !r.platforms || r.platforms.includes(platform.id))
-        .map(({ origin: _o, ...r }) => r),
+      rules: platformRules,
+      controlPattern: controlPatternSource(platformRules),
       entities: entities
         .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
         .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
       markers: settings.markers && !settings.markersHiddenOn.includes(platform.id),
+      wholePage: settings.wholePage,
     };
   }
 

@@ -4,12 +4,13 @@ import type { Rule } from '../model/rule';
 import type { PageConfig } from '../messages';
 import { compileRules, entityForUrl, normalisePhrase } from './compile';
 import { containsUserContent, isUserContent } from './user-content';
+import { createHorizon } from './horizon';
 
 /** Elements that can carry a control, frame, script, form or link signal. Everything else is skipped. */
 export const CANDIDATES =
   'button,a[href],[role="button"],[role="link"],[role="menuitem"],[role="tab"],input[type="submit"],input[type="button"],summary,iframe,script[src],form[action]';
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
-/** How long one slice of the first scan may run before it yields to the page. */
+/** How long one slice of reading may run before it yields to the page. */
 const SLICE_MS = 4;
 /** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
 const LABEL_MEMORY = 4_000;
@@ -36,21 +37,22 @@ export interface DetectorOptions {
   onElements?(elements: Map<Element, Detection[]>): void;
   /** Defers work to an idle moment; tests pass a synchronous scheduler. */
   schedule?(run: () => void): void;
-  /** Milliseconds one slice of the first scan may run; tests pass 0 to slice every few hundred elements. */
+  /** Milliseconds one slice of reading may run; tests pass 0 to slice every few dozen elements. */
   sliceMs?: number;
 }
 
 /**
- * Watches one page: scans it once when it settles, then only the nodes that mutations add, in
- * batches. Page-level signals (routes, an entity's own page) are re-read on navigation; element
- * signals leave with their element.
+ * Watches one page: reads it once when it settles (what is near the screen, the rest as it nears
+ * the screen, unless the whole page is asked for), then only the nodes that mutations add, in
+ * batches. Page-level signals (routes, an
+ * entity's own page) are re-read on navigation; element signals leave with their element.
  */
 export function createDetector(config: PageConfig, options: DetectorOptions) {
   const rules = compileRules(config);
   const schedule = options.schedule ?? ((run) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 250 }) : setTimeout(run, 16)));
   const elementHits = new Map<Element, Hit[]>();
   let pageHits: Hit[] = [];
-  let pending: Node[] = [];
+  let pending: Element[] = [];
   /** Elements whose own label or target changed: their old hits may no longer hold. */
   let changed: Element[] = [];
   let flushQueued = false;
@@ -58,22 +60,26 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   const observers: MutationObserver[] = [];
   /** Frames we listen to, so a same-origin frame that loads (or reloads) later is still read. */
   const framesWatched = new WeakSet<Element>();
+  const framesRead = new WeakSet<Document>();
   let stopped = false;
+  /** The first report goes out even when it is empty: it replaces whatever the tab showed before. */
+  let reported = false;
+  let pruneDue = false;
   const labelMatches = new Map<string, LabelMatch | null>();
-  /** Removals seen by the observer: the first scan re-finds its place in the live list after one. */
-  let removals = 0;
+  const horizon = createHorizon(document, { read: visit, onNearing: queueFlush, wholePage: config.wholePage });
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (record.type === 'attributes') changed.push(record.target as Element);
       else
         for (const node of record.addedNodes) {
-          if (node.nodeType === 1) pending.push(node);
+          if (node.nodeType === 1) pending.push(node as Element);
           // New text inside an existing control renames it (React swaps text nodes to relabel a button).
           else if (node.nodeType === 3 && node.parentElement) changed.push(node.parentElement);
         }
       if (record.removedNodes.length) {
-        removals++;
+        horizon.removed(record);
+        pruneDue = true;
         queueFlush(); // pruning alone is worth a flush
       }
     }
@@ -87,8 +93,10 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     schedule(flush);
   }
 
+  /** Reads what changed and what was added, walks what is due, and reports once nothing is left. */
   function flush() {
     flushQueued = false;
+    if (stopped) return;
     const batch = pending;
     const relabelled = changed;
     pending = [];
@@ -99,21 +107,17 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       elementHits.delete(element);
       scanOne(element);
     }
-    for (const node of batch) if (node.isConnected) scanSubtree(node as Element);
-    for (const element of elementHits.keys()) if (!element.isConnected) elementHits.delete(element);
-    emit();
+    for (const element of batch) if (element.isConnected) horizon.added(element);
+    if (pruneDue) horizon.prune();
+    if (horizon.work(performance.now() + (options.sliceMs ?? SLICE_MS))) return queueFlush();
+    if (pruneDue) for (const element of elementHits.keys()) if (!element.isConnected) elementHits.delete(element);
+    pruneDue = false;
+    emit(!reported);
+    reported = true;
   }
 
   function watchRoot(root: Document | ShadowRoot) {
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'action', 'aria-label'] });
-  }
-
-  /** Scans an element, its descendants, and any open shadow roots or same-origin frames among them. */
-  function scanSubtree(root: Element | Document | ShadowRoot) {
-    if (isElement(root)) scanOne(root);
-    for (const element of root.querySelectorAll(CANDIDATES)) scanElement(element);
-    if (rules.selectorUnion) for (const element of root.querySelectorAll(rules.selectorUnion)) selectorHits(element);
-    enterShadowRoots(root);
   }
 
   /** The element itself, without its descendants. */
@@ -127,21 +131,6 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     for (const { rule, selector } of rules.selectors)
       if (element.matches(selector) && !isUserContent(element))
         addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'selector', evidence: selector } });
-  }
-
-  function enterShadowRoots(root: Element | Document | ShadowRoot) {
-    const all = root.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
-      const shadow = all[i]!.shadowRoot;
-      if (shadow) {
-        watchRoot(shadow);
-        scanSubtree(shadow);
-      }
-    }
-    if (isElement(root) && root.shadowRoot) {
-      watchRoot(root.shadowRoot);
-      scanSubtree(root.shadowRoot);
-    }
   }
 
   function scanElement(element: Element) {
@@ -163,20 +152,22 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   function enterFrame(frame: HTMLIFrameElement) {
-    const inner = sameOriginDocument(frame);
-    if (inner) {
-      watchRoot(inner);
-      scanSubtree(inner);
-    }
+    readFrame(sameOriginDocument(frame));
     if (framesWatched.has(frame)) return;
     framesWatched.add(frame);
     frame.addEventListener('load', () => {
-      const loaded = sameOriginDocument(frame);
-      if (stopped || !loaded) return;
-      watchRoot(loaded);
-      pending.push(loaded);
+      if (stopped || !readFrame(sameOriginDocument(frame))) return;
       queueFlush();
     });
+  }
+
+  /** Walks a same-origin frame's document once (a reload brings a new one); false if there was none to read. */
+  function readFrame(inner: Document | null): boolean {
+    if (!inner || framesRead.has(inner)) return false;
+    framesRead.add(inner);
+    watchRoot(inner);
+    horizon.walk(inner);
+    return true;
   }
 
   function resourceHits(element: Element, kind: 'frame' | 'script' | 'form' | 'link', url: string) {
@@ -283,51 +274,28 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     options.report(list);
   }
 
-  /**
-   * The first scan: one pass over the page's elements, in slices of a few milliseconds so the
-   * page stays responsive, finding candidates and open shadow roots together. The live element
-   * list is the cheapest to index here, but a removal ahead of our place shifts it: after any
-   * removal we find our place again (or start over if it left the page; hits are idempotent).
-   * What the page adds meanwhile reaches us through mutations.
-   */
-  function sweep(doc: Document, done: () => void) {
-    const all = doc.getElementsByTagName('*');
-    let i = 0;
-    let last: Element | undefined;
-    let removalsSeen = removals;
-    const step = () => {
-      if (stopped) return;
-      if (removals !== removalsSeen) {
-        removalsSeen = removals;
-        i = last?.isConnected ? Array.prototype.indexOf.call(all, last) + 1 : 0;
-      }
-      const end = performance.now() + (options.sliceMs ?? SLICE_MS);
-      while (i < all.length) {
-        visit((last = all[i++]!));
-        if ((i & 63) === 0 && performance.now() > end) return schedule(step);
-      }
-      done();
-    };
-    step();
-  }
-
   function visit(element: Element) {
     const shadow = element.shadowRoot;
     if (shadow) {
       watchRoot(shadow);
-      scanSubtree(shadow);
+      horizon.walk(shadow);
     }
     if (isCandidate(element)) scanElement(element);
-    // Matched here rather than by one querySelectorAll, which would be a single long task.
     if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
   }
 
   return {
-    /** First scan of a settled page; reports once it has read the whole page. */
+    /**
+     * First scan of a settled page, its first slice now and the rest in idle slices; reports once
+     * the walk has nothing left. Not a lookup of every frame, script or form: finding those alone
+     * means a pass over the whole document, which on a long page costs more than the walk itself;
+     * the head and short lists (where scripts sit) are always read whole.
+     */
     start(doc: Document, url: string) {
       readPage(url);
       watchRoot(doc);
-      sweep(doc, () => emit(true));
+      horizon.walk(doc);
+      flush();
     },
     /** Single-page navigation: the route changed, the DOM follows through mutations. */
     navigated(url: string) {
@@ -337,6 +305,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     },
     stop() {
       stopped = true;
+      horizon.disconnect();
       for (const o of observers) o.disconnect();
       elementHits.clear();
       pageHits = [];
@@ -344,6 +313,10 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     },
     /** Runs pending work now (tests and the benchmark measure whole batches). */
     flush,
+    /** Parked runs of elements waiting to near the screen (the benchmark reports them). */
+    get parked() {
+      return horizon.parked;
+    },
     current: detections,
   };
 }
@@ -383,11 +356,6 @@ function wordCount(text: string): number {
     inWord = !space;
   }
   return words;
-}
-
-// Not instanceof: nodes inside a same-origin frame belong to that frame's realm and its Element.
-function isElement(node: Node): node is Element {
-  return node.nodeType === 1;
 }
 
 function sameOriginDocument(frame: HTMLIFrameElement): Document | null {

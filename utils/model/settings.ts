@@ -19,6 +19,11 @@ export const Settings = v.object({
   historyDays: v.picklist(HISTORY_PERIODS),
   /** Page URLs go into history only when the user asks for it. */
   recordUrls: v.boolean(),
+  /**
+   * Read whole pages on arrival instead of what is near the screen: features far down a long page
+   * show up before the user scrolls to them, at more cost to that page.
+   */
+  wholePage: v.boolean(),
 });
 export type Settings = v.InferOutput<typeof Settings>;
 
@@ -30,4 +35,5 @@ export const DEFAULT_SETTINGS: Settings = {
   markersHiddenOn: [],
   historyDays: 30,
   recordUrls: false,
+  wholePage: false,
 };
