@@ -13,6 +13,11 @@ export interface ProbeTimes {
   firstScanLongestSlice: number;
   firstScanSlices: number;
   batches: number[];
+  /** Each piece of work while the feed was scrolled to its end, two screens at a time. */
+  scrolling: number[];
+  /** Detections after the first scan, and after scrolling through the whole feed. */
+  detectionsAtFirst: number;
+  detectionsScrolled: number;
   navigations: number[];
   detections: number;
 }
@@ -23,6 +28,8 @@ declare global {
       start(config: PageConfig): void;
       /** Flushes what mutations queued since the last call, timing it as one batch. */
       flushBatch(): void;
+      /** Scrolls to the end two screens at a time, running the work each step brings, timed. */
+      scrollThrough(): Promise<void>;
       navigated(): void;
       times: ProbeTimes;
     };
@@ -31,7 +38,18 @@ declare global {
 
 let detector: ReturnType<typeof createDetector> | undefined;
 let detections = 0;
-const times: ProbeTimes = { firstScan: 0, firstScanLongestSlice: 0, firstScanSlices: 0, batches: [], navigations: [], detections: 0 };
+const times: ProbeTimes = {
+  firstScan: 0,
+  firstScanLongestSlice: 0,
+  firstScanSlices: 0,
+  batches: [],
+  scrolling: [],
+  detectionsAtFirst: 0,
+  detectionsScrolled: 0,
+  navigations: [],
+  detections: 0,
+};
+const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 /** Slices the detector deferred; the probe runs them back to back, timing each. */
 const deferred: (() => void)[] = [];
 
@@ -51,11 +69,23 @@ window.ledgerlightDetectorProbe = {
     times.firstScan = slices.reduce((a, b) => a + b, 0);
     times.firstScanLongestSlice = Math.max(...slices);
     times.firstScanSlices = slices.length;
+    times.detectionsAtFirst = detections;
   },
   flushBatch() {
     const t0 = performance.now();
     detector!.flush();
     times.batches.push(performance.now() - t0);
+  },
+  async scrollThrough() {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 2 * innerHeight) {
+      scrollTo(0, y);
+      await frame(); // the observer and the scroll listener hear of it after a frame
+      while (deferred.length) times.scrolling.push(timed(deferred.shift()!));
+    }
+    times.detectionsScrolled = detections;
+    scrollTo(0, 0);
+    await frame();
+    deferred.length = 0;
   },
   navigated() {
     const t0 = performance.now();

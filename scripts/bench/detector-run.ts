@@ -45,6 +45,7 @@ export async function timeDetector(context: BrowserContext): Promise<ProbeTimes>
     await page.evaluate((posts) => window.ledgerlightFeed.append(posts), POSTS_PER_BATCH);
     await page.evaluate(() => window.ledgerlightDetectorProbe.flushBatch());
   }
+  await page.evaluate(() => window.ledgerlightDetectorProbe.scrollThrough());
   for (const path of NAVIGATIONS) {
     await page.evaluate((to) => window.ledgerlightFeed.navigate(to), path);
     await page.evaluate(() => window.ledgerlightDetectorProbe.navigated());

@@ -48,10 +48,10 @@ const MARGIN = '100%';
 /** Lists shorter than this are read whole: checking geometry would cost about what reading does. */
 const MEASURE_FROM = 8;
 /**
- * After this many far siblings in a row, if the list's last child is far as well, the rest of
- * the list is taken as far without measuring each: lists lay out in order, so the children
- * between two far ones on the same side are far too. A list laid out out of order (a reversed
- * chat) shows its last child near, and is measured child by child instead.
+ * After this many far siblings in a row, if the list's last child (or the run's) is far on the
+ * same side, the rest is taken as far without measuring each: lists lay out in order, so the
+ * children between two far ones on the same side are far too. A list laid out out of order
+ * shows its last child near or on the other side, and is measured child by child instead.
  */
 const ASSUME_ORDER_AFTER = 32;
 
@@ -69,7 +69,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
             const run = entry.isIntersecting ? runByEnd.get(entry.target) : undefined;
             if (!run) continue;
             unpark(run);
-            if (run.first.isConnected) stack.push(place(run.parent, run.first, run.last));
+            if (run.first.isConnected) stack.push(place(run.parent, run.first, run.last, true));
             nearing = true;
           }
           if (nearing) options.onNearing();
@@ -97,7 +97,11 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
   }
 
   function worthMeasuring(parent: ParentNode): boolean {
-    return !!observer && (parent === doc || (parent as Node).ownerDocument === doc) && parent.childElementCount >= MEASURE_FROM;
+    if (!observer || (parent !== doc && (parent as Node).ownerDocument !== doc)) return false;
+    // Counted by hand up to the threshold: childElementCount walks every child of a long list.
+    let count = 0;
+    for (let child = parent.firstElementChild; child && count < MEASURE_FROM; child = child.nextElementSibling) count++;
+    return count >= MEASURE_FROM;
   }
 
   /** Far from the screen, as far as layout says; an element without a box (display: none or contents) is not. */
@@ -147,7 +151,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
       unpark(run);
       if (from > 0) park({ parent: run.parent, first: siblings[0]!, last: siblings[from - 1]! });
       if (to < siblings.length - 1) park({ parent: run.parent, first: siblings[to + 1]!, last: siblings.at(-1)! });
-      stack.push(place(run.parent, siblings[from]!, siblings[to]!));
+      stack.push(place(run.parent, siblings[from]!, siblings[to]!, true));
     }
   }
 
@@ -273,9 +277,10 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
         if (at.measure && isFar(child)) {
           at.runFirst ??= child;
           at.runLast = child;
-          if (++at.runLength === ASSUME_ORDER_AFTER && !at.last) {
-            const end = at.parent.lastElementChild;
-            if (end && end !== child && isFar(end)) {
+          if (++at.runLength === ASSUME_ORDER_AFTER) {
+            const end = at.last ?? at.parent.lastElementChild;
+            // Same side only: a list whose two far ends lie on either side of the screen has near ones between.
+            if (end && end !== child && isFar(end) && sideOf(end) === sideOf(child)) {
               at.runLast = end;
               at.prev = end;
               at.next = null;
