@@ -64,6 +64,11 @@ export function SitesPanel({ settings, save, access, refresh, proposedSite }: Pr
           ))}
         </ul>
       )}
+      <label class="switch">
+        <input type="checkbox" name="wholePage" checked={settings.wholePage} onChange={(e) => save({ ...settings, wholePage: e.currentTarget.checked })} />{' '}
+        {t('options.markers.wholePage')}
+      </label>
+      <p class="hint">{t('options.markers.wholePageNote')}</p>
     </section>
   );
 }

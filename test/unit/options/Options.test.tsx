@@ -92,6 +92,14 @@ describe('Options', () => {
     expect(screen.getAllByRole('img')[0]!.querySelectorAll('rect')).toHaveLength(7);
   });
 
+  it('reads what is near the screen unless the user asks for whole pages', async () => {
+    const { stored } = setup();
+    const whole = (await screen.findByRole('checkbox', { name: 'Read whole pages at once' })) as HTMLInputElement;
+    expect(whole.checked).toBe(false);
+    fireEvent.click(whole);
+    await waitFor(() => expect(stored().wholePage).toBe(true));
+  });
+
   it('records no page address unless the user opts in', async () => {
     const { stored } = setup();
     const record = (await screen.findByRole('checkbox', { name: 'Also record the addresses of the pages' })) as HTMLInputElement;
