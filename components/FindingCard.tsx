@@ -31,7 +31,7 @@ export function FindingCard({ finding, arrangement: a, name }: Props) {
       </p>
       <p class="sentence">{findingSentence(a, name)}</p>
       {finding.via === 'owner' && <p class="hint">{i18n.t('finding.viaOwner', { owner: name(a.platform) })}</p>}
-      <FlowDiagram id={a.id} flows={a.flows} name={name} />
+      <FlowDiagram flows={a.flows} name={name} />
       <ul class="purposes">
         {a.flows.map((flow, i) => (
           <li key={i}>{i18n.t('finding.why', { from: name(flow.from), to: name(flow.to), purpose: flow.purpose })}</li>

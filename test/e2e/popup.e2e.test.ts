@@ -49,7 +49,7 @@ describe('the popup on a Messenger thread with a send-money button', () => {
       expect((await card.locator('.partners').textContent())?.trim()).not.toBe('');
       // The plain sentence names who shares which data with whom.
       expect(await card.locator('.sentence').textContent()).toMatch(/ (shares?|shared|asked to share) .+ with /);
-      expect(await card.getByRole('img').getAttribute('aria-labelledby')).toBeTruthy();
+      expect(await card.getByRole('img').getAttribute('aria-label')).toMatch(/^Data flows: .+ to .+: /);
       expect(await card.locator('.score').count()).toBe(4);
     }
     const paypal = popup.locator('[data-arrangement]', { hasText: 'PayPal added as a funding source' });

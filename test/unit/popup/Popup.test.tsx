@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Popup } from '@/components/Popup';
 import type { Result, TabReport } from '@/utils/messages';
 import type { Transport } from '@/utils/transport';
@@ -43,7 +43,8 @@ describe('the popup', () => {
     expect(card.querySelector('.sentence')!.textContent).toBe('PayPal shares payments made with Facebook.');
     expect(card.querySelectorAll('.score')).toHaveLength(4);
     expect(card.textContent).toContain('Example News');
-    expect(screen.getByRole('img').getAttribute('aria-labelledby')).toBe('flows-fb-paypal');
+    // The diagram is one image to a screen reader, named by who sends what to whom.
+    expect(within(card as HTMLElement).getByRole('img').getAttribute('aria-label')).toBe('Data flows: PayPal to Facebook: payments made');
   });
 
   it('says a detected feature has no known arrangement, and invents none', async () => {
