@@ -83,11 +83,15 @@ function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddS
         </button>
       </div>
     );
+  const unread = report.unread && <p class="hint">{i18n.t('popup.unread')}</p>;
   if (!report.detections.length)
     return (
-      <p data-testid="summary" class="summary" data-state="nothing-found">
-        {i18n.t('popup.nothingFound')}
-      </p>
+      <>
+        <p data-testid="summary" class="summary" data-state="nothing-found">
+          {i18n.t('popup.nothingFound')}
+        </p>
+        {unread}
+      </>
     );
 
   const name = (id: string) => (id === 'any' ? i18n.t('anySite') : (report.entities[id]?.name ?? id));
@@ -102,6 +106,7 @@ function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddS
       <p class="summary" data-testid="summary">
         {i18n.t('popup.summary', { features: i18n.t('popup.features', features), arrangements: i18n.t('popup.arrangements', known.length) })}
       </p>
+      {unread}
       {known.length > 0 && (
         <ul class="findings" aria-label={i18n.t('popup.findingsHeading')}>
           {known.map((f) => (

@@ -32,6 +32,8 @@ export type TabState = {
   origin?: string;
   detections: Detection[];
   findings: Finding[];
+  /** Parts of the page far from the screen were not read yet: more may be found as the user scrolls. */
+  unread?: boolean;
   updatedAt: number;
 };
 
@@ -64,7 +66,7 @@ export interface ListSummary {
  */
 export interface Protocol {
   'page:hello'(data: { url: string }): Result<PageConfig | null>;
-  'page:detections'(data: { url: string; detections: Detection[] }): Result<number>;
+  'page:detections'(data: { url: string; detections: Detection[]; unread: boolean }): Result<number>;
   /** From an in-page marker: show this tab's findings. */
   'page:show-details'(data: { url: string }): Result<null>;
   /** From an in-page marker: stop showing markers on this site, or anywhere. */

@@ -30,6 +30,7 @@ const ExplainedTab = v.object({
   origin: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   detections: v.array(Detection),
   findings: v.array(Finding),
+  unread: v.optional(v.boolean()),
   updatedAt: v.number(),
   arrangements: v.record(Id, Arrangement),
   entities: v.record(Id, v.pick(Entity, ['id', 'name', 'kind'])),

@@ -48,7 +48,7 @@ async function update(ctx: ContentScriptContext) {
 
 /** Starts detection (and markers, if on) on this page; returns what stops them. */
 function watch(ctx: ContentScriptContext, config: PageConfig): () => void {
-  const report = (detections: Detection[]) => sendMessage('page:detections', { url: location.href, detections }).catch(() => undefined);
+  const report = (detections: Detection[], unread: boolean) => sendMessage('page:detections', { url: location.href, detections, unread }).catch(() => undefined);
   const names = new Map(config.entities.map((e) => [e.id, e.name ?? e.id]));
   const markers = config.markers
     ? createMarkerLayer(ctx, {

@@ -103,15 +103,17 @@ describe('the extension on a long page', () => {
   it('reports far controls once scrolled to, and all of them with the "whole page" setting', async () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const detected = async (page: Page) => {
+    const report = async (page: Page) => {
       const tabId = await session.tabIdOf(page);
-      const report = await askBackground(options, 'tab:report', { tabId });
-      if (!report.ok) throw new Error(report.error);
-      return report.value.detections.find((d) => d.ruleId === 'chat-send-money')?.count ?? 0;
+      const reply = await askBackground(options, 'tab:report', { tabId });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
     };
+    const detected = async (page: Page) => (await report(page)).detections.find((d) => d.ruleId === 'chat-send-money')?.count ?? 0;
     const page = await session.context.newPage();
     await page.goto(FEED_URL);
     await expect.poll(() => detected(page), { timeout: 10_000 }).toBe(2);
+    expect((await report(page)).unread).toBe(true); // the popup says more may be found
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect.poll(() => detected(page), { timeout: 10_000 }).toBe(3); // 299; 275 was jumped over
     await page.close();
@@ -122,6 +124,7 @@ describe('the extension on a long page', () => {
     const whole = await session.context.newPage();
     await whole.goto(FEED_URL);
     await expect.poll(() => detected(whole), { timeout: 10_000 }).toBe(4);
+    expect((await report(whole)).unread).toBe(false);
     await askBackground(options, 'settings:set', settings.value);
     await whole.close();
     await options.close();

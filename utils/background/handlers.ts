@@ -46,8 +46,8 @@ export function createRoutes(ledger: Ledger): { [T in keyof Protocol]: Route<T> 
     'page:hello': { from: 'content', data: v.object({ url: Url }), run: async ({ url }) => ok(await ledger.pageConfig(url)) },
     'page:detections': {
       from: 'content',
-      data: v.object({ url: Url, detections: v.pipe(v.array(Detection), v.maxLength(MAX_DETECTIONS)) }),
-      run: async ({ url, detections }, sender) => ok(await ledger.reportDetections(sender.tab!.id!, url, detections)),
+      data: v.object({ url: Url, detections: v.pipe(v.array(Detection), v.maxLength(MAX_DETECTIONS)), unread: v.boolean() }),
+      run: async ({ url, detections, unread }, sender) => ok(await ledger.reportDetections(sender.tab!.id!, url, detections, unread)),
     },
     'page:show-details': { from: 'content', data: v.object({ url: Url }), run: async (_, sender) => ok(await showDetails(sender.tab!.id!).then(() => null)) },
     'page:hide-markers': {

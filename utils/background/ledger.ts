@@ -67,7 +67,7 @@ export function createLedger(deps: LedgerDeps) {
 
   const withoutHash = (url: string) => url.split('#')[0];
 
-  async function reportDetections(tabId: number, url: string, detections: Detection[]): Promise<number> {
+  async function reportDetections(tabId: number, url: string, detections: Detection[], unread: boolean): Promise<number> {
     if (deps.tabUrl) {
       const current = await deps.tabUrl(tabId);
       if (current !== undefined && withoutHash(current) !== withoutHash(url)) return 0;
@@ -84,7 +84,7 @@ export function createLedger(deps: LedgerDeps) {
     const unknown = detections.find((d) => !known.has(d.ruleId));
     if (unknown) throw new Error(`no rule "${unknown.ruleId}" is known`);
     const findings = await matchFindings(db, platform, detections);
-    const state: TabState = { tabId, platform, origin: new URL(url).origin, detections, findings, updatedAt: deps.now() };
+    const state: TabState = { tabId, platform, origin: new URL(url).origin, detections, findings, unread, updatedAt: deps.now() };
     await saveTab(state);
     await deps.showBadge(tabId, findings.length);
     await countInHistory(tabId, url, platform.id, detections, settings);
@@ -180,7 +180,8 @@ export function createLedger(deps: LedgerDeps) {
   return {
     settings: deps.settings,
     pageConfig,
-    reportDetections: (tabId: number, url: string, detections: Detection[]) => inTabOrder(tabId, () => reportDetections(tabId, url, detections)),
+    reportDetections: (tabId: number, url: string, detections: Detection[], unread = false) =>
+      inTabOrder(tabId, () => reportDetections(tabId, url, detections, unread)),
     clearTab: (tabId: number) => inTabOrder(tabId, () => clearTab(tabId)),
     tabReport,
     queryList,

@@ -31,8 +31,11 @@ interface Hit {
 }
 
 export interface DetectorOptions {
-  /** Called with the page's complete detection set whenever it changes. */
-  report(detections: Detection[]): void;
+  /**
+   * Called with the page's complete detection set whenever it changes, and whether parts of the
+   * page far from the screen are still unread (so the popup can say the count may grow).
+   */
+  report(detections: Detection[], unread: boolean): void;
   /** Called for each element that fired a rule, so in-page markers can sit beside it. */
   onElements?(elements: Map<Element, Detection[]>): void;
   /** Defers work to an idle moment; tests pass a synchronous scheduler. */
@@ -268,10 +271,11 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
 
   function emit(force = false) {
     const list = detections();
-    const fingerprint = JSON.stringify(list.map((d) => [d.ruleId, d.partners, d.count]));
+    const unread = horizon.parked > 0;
+    const fingerprint = JSON.stringify([unread, list.map((d) => [d.ruleId, d.partners, d.count])]);
     if (!force && fingerprint === lastReport) return;
     lastReport = fingerprint;
-    options.report(list);
+    options.report(list, unread);
   }
 
   function visit(element: Element) {

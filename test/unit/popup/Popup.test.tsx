@@ -61,6 +61,18 @@ describe('the popup', () => {
     expect((await screen.findByTestId('summary')).textContent).toBe('No bank-linked feature found on this page.');
   });
 
+  it('says the count may grow while parts of the page far from the screen are unread', async () => {
+    const hint = 'So far: Ledgerlight has read the part of this page near your screen, and reads the rest as you scroll to it.';
+    const { transport } = transportWith({ ok: true, value: report({ detections: [sendMoney], unread: true }) });
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
+    expect(await screen.findByText(hint)).toBeTruthy();
+    cleanup();
+    const whole = transportWith({ ok: true, value: report({ detections: [sendMoney], unread: false }) });
+    render(<Popup transport={whole.transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
+    await screen.findByTestId('summary');
+    expect(screen.queryByText(hint)).toBeNull();
+  });
+
   it('offers to add a site it does not watch, through the options page', async () => {
     const { transport } = transportWith({ ok: true, value: report({ watched: false }) });
     const onOpenOptions = vi.fn();

@@ -26,7 +26,7 @@ const sendMoney: Detection = {
 /** A message each route accepts from the right sender: the refusals below are about sender or shape alone. */
 const goodData: { [T in keyof Protocol]: Parameters<Protocol[T]>[0] } = {
   'page:hello': { url: THREAD },
-  'page:detections': { url: THREAD, detections: [sendMoney] },
+  'page:detections': { url: THREAD, detections: [sendMoney], unread: true },
   'page:show-details': { url: THREAD },
   'page:hide-markers': { url: THREAD, scope: 'site' },
   'tab:report': { tabId: 7 },
@@ -73,12 +73,13 @@ const badData: { [T in keyof Protocol]: [string, unknown][] } = {
     ['a 5,000-character url', { url: `${THREAD}?${'a'.repeat(5_000)}` }],
   ],
   'page:detections': [
-    ['detections that are not a list', { url: THREAD, detections: 'Send money' }],
-    [`more than ${MAX_DETECTIONS} detections`, { url: THREAD, detections: Array.from({ length: MAX_DETECTIONS + 1 }, () => sendMoney) }],
-    ['a 1 MB piece of evidence', { url: THREAD, detections: [{ ...sendMoney, signals: [{ kind: 'control', evidence: 'x'.repeat(1 << 20) }] }] }],
-    ['an unknown feature kind', { url: THREAD, detections: [{ ...sendMoney, feature: 'mind-reading' }] }],
-    ['a negative count', { url: THREAD, detections: [{ ...sendMoney, count: -1 }] }],
-    ['a rule id with markup', { url: THREAD, detections: [{ ...sendMoney, ruleId: '<img src=x onerror=alert(1)>' }] }],
+    ['unread that is not true or false', { url: THREAD, detections: [sendMoney], unread: 'maybe' }],
+    ['detections that are not a list', { url: THREAD, detections: 'Send money', unread: false }],
+    [`more than ${MAX_DETECTIONS} detections`, { url: THREAD, detections: Array.from({ length: MAX_DETECTIONS + 1 }, () => sendMoney), unread: false }],
+    ['a 1 MB piece of evidence', { url: THREAD, detections: [{ ...sendMoney, signals: [{ kind: 'control', evidence: 'x'.repeat(1 << 20) }] }], unread: false }],
+    ['an unknown feature kind', { url: THREAD, detections: [{ ...sendMoney, feature: 'mind-reading' }], unread: false }],
+    ['a negative count', { url: THREAD, detections: [{ ...sendMoney, count: -1 }], unread: false }],
+    ['a rule id with markup', { url: THREAD, detections: [{ ...sendMoney, ruleId: '<img src=x onerror=alert(1)>' }], unread: false }],
   ],
   'page:show-details': [['no url', { tabId: 1 }]],
   'page:hide-markers': [
@@ -182,7 +183,7 @@ describe('every message is checked before it is used', () => {
   it('refuses a content script reporting detections for another site than its own page', async () => {
     const { send, logged, snapshot } = await harness();
     const before = await snapshot();
-    const reply = await send('page:detections', { url: 'https://www.instagram.com/', detections: [sendMoney] }, contentScript);
+    const reply = await send('page:detections', { url: 'https://www.instagram.com/', detections: [sendMoney], unread: false }, contentScript);
     expect(reply).toEqual({ ok: false, error: 'Request refused.' });
     expect(logged).toEqual(['refused page:detections about another page']);
     expect(await snapshot()).toBe(before);
@@ -192,7 +193,7 @@ describe('every message is checked before it is used', () => {
     const { send, logged, snapshot } = await harness();
     const before = await snapshot();
     const forged = { ...sendMoney, ruleId: 'forged-rule' };
-    const reply = await send('page:detections', { url: THREAD, detections: [sendMoney, forged] }, { ...contentScript, tab: tab(THREAD, 9) });
+    const reply = await send('page:detections', { url: THREAD, detections: [sendMoney, forged], unread: false }, { ...contentScript, tab: tab(THREAD, 9) });
     expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('no rule "forged-rule" is known') });
     expect(logged).toEqual(['page:detections failed']);
     expect(await snapshot()).toBe(before);
@@ -200,8 +201,8 @@ describe('every message is checked before it is used', () => {
 
   it('keeps watching for real detections after refusing forged ones', async () => {
     const { send } = await harness();
-    await send('page:detections', { url: THREAD, detections: [{ ...sendMoney, ruleId: 'forged-rule' }] }, contentScript);
-    const reply = await send('page:detections', { url: THREAD, detections: [sendMoney] }, contentScript);
+    await send('page:detections', { url: THREAD, detections: [{ ...sendMoney, ruleId: 'forged-rule' }], unread: false }, contentScript);
+    const reply = await send('page:detections', { url: THREAD, detections: [sendMoney], unread: false }, contentScript);
     expect(reply).toEqual({ ok: true, value: 1 });
   });
 });
