@@ -18,8 +18,6 @@ export interface PageConfig {
   rules: Rule[];
   /** Financial entities with their domains and their handles on this platform only. */
   entities: (Pick<Entity, 'id' | 'kind' | 'domains' | 'handles'> & { /** For in-page markers; detection needs none. */ name?: string })[];
-  /** `controlPatternSource(rules)`, built once in the background rather than on every page. */
-  controlPattern: string | null;
   markers: boolean;
   /** Read the whole page at once rather than what is near the screen first (a setting; the scanner uses it). */
   wholePage: boolean;

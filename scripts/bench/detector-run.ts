@@ -5,7 +5,6 @@ import type { PageConfig } from '../../utils/messages';
 import type { Entity } from '../../utils/model/entity';
 import type { Rule } from '../../utils/model/rule';
 import { platformForUrl } from '../../utils/platforms';
-import { controlPatternSource } from '../../utils/detect/compile';
 import { bundleProbe } from './bundle';
 import type { ProbeTimes } from './detector-probe';
 import { FEED_URL, NAVIGATIONS, POSTS_PER_BATCH } from './feed-page';
@@ -21,7 +20,6 @@ function feedConfig(dataDir = resolve('public/data')): PageConfig {
   return {
     platform: { id: platform.id, owner: platform.owner },
     rules: platformRules,
-    controlPattern: controlPatternSource(platformRules),
     entities: entities
       .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains ?? [], handles: e.handles?.[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),

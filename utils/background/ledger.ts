@@ -8,7 +8,6 @@ import { matchFindings } from '../matching';
 import { diffImport, installBundled, readList, writeImport } from '../db/list-store';
 import { checkMerged, parseListFile } from '../list-file';
 import type { ListQuery, ListSummary, PageConfig, Result, TabReport, TabState } from '../messages';
-import { controlPatternSource } from '../detect/compile';
 import { watchedPlatform } from './watch';
 import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
@@ -43,7 +42,6 @@ export function createLedger(deps: LedgerDeps) {
     return {
       platform,
       rules: platformRules,
-      controlPattern: controlPatternSource(platformRules),
       entities: entities
         .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
         .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),

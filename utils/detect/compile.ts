@@ -1,6 +1,7 @@
 import type { PageConfig } from '../messages';
 import type { Rule } from '../model/rule';
 import type { EntityKind } from '../model/vocabulary';
+import { indexPhrases, type PhraseIndex } from './phrases';
 
 type FinancialEntity = PageConfig['entities'][number];
 type ResourceKind = 'frame' | 'script' | 'form' | 'link';
@@ -8,8 +9,8 @@ type ResourceKind = 'frame' | 'script' | 'form' | 'link';
 /** Rules turned into lookups that cost one regex run or one map probe per candidate element. */
 export interface CompiledRules {
   routes: { rule: Rule; pattern: RegExp }[];
-  /** One regex over every lower-cased control phrase, longest first; run it on lower-cased labels. */
-  controlPattern: RegExp | null;
+  /** Control phrases by their first word, to find them in a control's name word by word. */
+  phraseIndex: PhraseIndex;
   /** Normalised phrase to every rule that lists it: one phrase may reveal several features. */
   controlPhrases: Map<string, Rule[]>;
   selectors: { rule: Rule; selector: string }[];
@@ -23,63 +24,10 @@ export interface CompiledRules {
   handles: Map<string, FinancialEntity>;
 }
 
-/** One character of a phrase as a regex atom: any run of spaces, either apostrophe, or the character itself. */
-function atom(char: string): string {
-  if (char === ' ') return '\\s+';
-  // Sites print apostrophes straight or curly ("l’argent"); either must match.
-  if (char === "'") return "['\u2019]";
-  return char.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-interface TrieNode {
-  end: boolean;
-  next: Map<string, TrieNode>;
-}
-
-/**
- * The phrases as one regex shaped like a trie, so at each position of a label the engine follows
- * only the branch of its next letter instead of trying hundreds of phrases one by one. Greedy
- * optional tails keep the longest phrase first ("pay with paypal" before "pay").
- */
-function trieSource(phrases: string[]): string {
-  const root: TrieNode = { end: false, next: new Map() };
-  for (const phrase of phrases) {
-    let node = root;
-    for (const char of phrase) {
-      let child = node.next.get(char);
-      if (!child) node.next.set(char, (child = { end: false, next: new Map() }));
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.next].map(([char, child]) => atom(char) + emit(child));
-    if (!branches.length) return '';
-    const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-    return node.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
-// Letters, combining marks (Devanagari vowel signs) and digits: a phrase must not sit inside a word.
-const EDGE_BEFORE = '(?<![\\p{L}\\p{M}\\p{N}])';
-const EDGE_AFTER = '(?![\\p{L}\\p{M}\\p{N}])';
-
-/**
- * The source of one regex over every control phrase of these rules, built by the background
- * (it is the same for every page of a platform, and building it is the costliest part of
- * starting a watch). Lower-case phrases against lower-cased labels: without the 'i' flag the
- * engine compiles the pattern about four times faster, and compiling lands in the first scan.
- */
-export function controlPatternSource(rules: readonly Rule[]): string | null {
-  const phrases = new Set<string>();
-  for (const rule of rules) for (const signal of rule.signals) if (signal.kind === 'control') for (const phrase of Object.values(signal.labels).flat()) phrases.add(normalisePhrase(phrase));
-  return phrases.size ? `${EDGE_BEFORE}(?:${trieSource([...phrases])})${EDGE_AFTER}` : null;
-}
-
 export function compileRules(config: PageConfig): CompiledRules {
   const compiled: CompiledRules = {
     routes: [],
-    controlPattern: null,
+    phraseIndex: new Map(),
     controlPhrases: new Map(),
     selectors: [],
     selectorUnion: '',
@@ -117,7 +65,7 @@ export function compileRules(config: PageConfig): CompiledRules {
       }
     }
   }
-  if (config.controlPattern) compiled.controlPattern = new RegExp(config.controlPattern, 'gu');
+  compiled.phraseIndex = indexPhrases(compiled.controlPhrases.keys());
   compiled.selectorUnion = compiled.selectors.map((s) => s.selector).join(',');
   for (const entity of config.entities) {
     for (const domain of entity.domains) compiled.domains.set(domain, entity);

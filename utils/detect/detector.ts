@@ -2,7 +2,8 @@ import type { Detection, SignalHit } from '../model/detection';
 import { detectionKey, MAX_DETECTIONS } from '../model/detection';
 import type { Rule } from '../model/rule';
 import type { PageConfig } from '../messages';
-import { compileRules, entityForUrl, normalisePhrase } from './compile';
+import { compileRules, entityForUrl } from './compile';
+import { findPhrases } from './phrases';
 import { containsUserContent, isUserContent } from './user-content';
 import { createHorizon } from './horizon';
 
@@ -68,6 +69,9 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   /** The first report goes out even when it is empty: it replaces whatever the tab showed before. */
   let reported = false;
   let pruneDue = false;
+  /** Hits were added or dropped since the last report was put together. */
+  let hitsChanged = true;
+  let lastUnread = false;
   const labelMatches = new Map<string, LabelMatch | null>();
   const horizon = createHorizon(document, { read: visit, onNearing: queueFlush, wholePage: config.wholePage });
 
@@ -107,13 +111,13 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     for (const target of relabelled) {
       if (!target.isConnected) continue;
       const element = target.closest(CANDIDATES) ?? target;
-      elementHits.delete(element);
+      if (elementHits.delete(element)) hitsChanged = true;
       scanOne(element);
     }
     for (const element of batch) if (element.isConnected) horizon.added(element);
     if (pruneDue) horizon.prune();
     if (horizon.work(performance.now() + (options.sliceMs ?? SLICE_MS))) return queueFlush();
-    if (pruneDue) for (const element of elementHits.keys()) if (!element.isConnected) elementHits.delete(element);
+    if (pruneDue) pruneHits();
     pruneDue = false;
     emit(!reported);
     reported = true;
@@ -187,7 +191,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   function controlHits(element: Element) {
-    if (!rules.controlPattern) return;
+    if (!rules.phraseIndex.size) return;
     const role = element.getAttribute('role');
     if (role && !CONTROL_ROLES.has(role)) return;
     const { raw, fromText } = rawLabel(element);
@@ -212,16 +216,9 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     const known = labelMatches.get(raw);
     if (known !== undefined) return known;
     const label = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
-    const lower = label.toLowerCase();
-    const phrases: string[] = [];
-    const pattern = rules.controlPattern!;
-    pattern.lastIndex = 0;
-    for (let match: RegExpExecArray | null; lower && (match = pattern.exec(lower)); ) {
-      const phrase = normalisePhrase(match[0]);
-      // A control's name is a few words around the phrase; a sentence around it is someone's text
-      // (a comment row or a video title that is one big link), not the feature.
-      if (wordCount(label) <= wordCount(phrase) + EXTRA_WORDS) phrases.push(phrase);
-    }
+    // A control's name is a few words around the phrase; a sentence around it is someone's text
+    // (a comment row or a video title that is one big link), not the feature.
+    const phrases = findPhrases(label.toLowerCase(), rules.phraseIndex).filter((phrase) => wordCount(label) <= wordCount(phrase) + EXTRA_WORDS);
     const result = phrases.length ? { label, phrases } : null;
     if (labelMatches.size >= LABEL_MEMORY) labelMatches.clear();
     labelMatches.set(raw, result);
@@ -232,11 +229,23 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     const hits = elementHits.get(element);
     if (!hits) elementHits.set(element, [hit]);
     else if (!hits.some((h) => h.rule.id === hit.rule.id && h.partners.join() === hit.partners.join())) hits.push(hit);
+    else return;
+    hitsChanged = true;
+  }
+
+  /** Element signals leave with their element. */
+  function pruneHits() {
+    for (const element of elementHits.keys())
+      if (!element.isConnected) {
+        elementHits.delete(element);
+        hitsChanged = true;
+      }
   }
 
   function readPage(url: string) {
     const path = safePath(url);
     pageHits = [];
+    hitsChanged = true;
     for (const { rule, pattern } of rules.routes)
       if (pattern.test(path)) pageHits.push({ rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'route', evidence: path.slice(0, 200) } });
     const lower = path.toLowerCase();
@@ -270,8 +279,12 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   function emit(force = false) {
-    const list = detections();
     const unread = horizon.parked > 0;
+    // Most batches add nothing the page did not already show: then there is nothing to regroup.
+    if (!force && !hitsChanged && unread === lastUnread) return;
+    hitsChanged = false;
+    lastUnread = unread;
+    const list = detections();
     const fingerprint = JSON.stringify([unread, list.map((d) => [d.ruleId, d.partners, d.count])]);
     if (!force && fingerprint === lastReport) return;
     lastReport = fingerprint;
@@ -304,7 +317,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     /** Single-page navigation: the route changed, the DOM follows through mutations. */
     navigated(url: string) {
       readPage(url);
-      for (const element of elementHits.keys()) if (!element.isConnected) elementHits.delete(element);
+      pruneHits();
       emit(true);
     },
     stop() {

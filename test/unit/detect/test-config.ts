@@ -1,6 +1,5 @@
 import type { PageConfig } from '@/utils/messages';
 import type { Rule } from '@/utils/model/rule';
-import { controlPatternSource } from '@/utils/detect/compile';
 import { SIGNAL_LANGUAGES } from '@/utils/model/vocabulary';
 
 /** The same phrases in every language the schema requires; enough for tests about mechanics. */
@@ -49,7 +48,6 @@ export function testConfig(rules: Rule[] = [SEND_MONEY, PAYMENT_FRAME, BANK_LINK
   return {
     platform: { id: 'facebook', owner: 'meta' },
     rules,
-    controlPattern: controlPatternSource(rules),
     entities: [
       { id: 'paypal', kind: 'payment-firm', domains: ['paypal.com'], handles: {} },
       { id: 'jpmorgan-chase', kind: 'bank', domains: ['chase.com'], handles: { facebook: ['chase'] } },
