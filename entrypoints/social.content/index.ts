@@ -61,7 +61,9 @@ function watch(ctx: ContentScriptContext, config: PageConfig): () => void {
   const detector = createDetector(config, {
     report,
     onElements: markers && ((elements) => void markers.show(elements)),
-    schedule: (run) => ctx.requestIdleCallback(run, { timeout: 250 }),
+    // The browser's own idle callback: the context's wrapper adds an abort listener on every call,
+    // a cost paid on every batch; the detector ignores a callback that arrives after it stopped.
+    schedule: (run) => void requestIdleCallback(run, { timeout: 250 }),
   });
   detector.start(document, location.href);
   const onNavigate = () => detector.navigated(location.href);

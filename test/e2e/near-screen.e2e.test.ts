@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bundleProbe } from '../../scripts/bench/bundle';
-import { controlPatternSource } from '../../utils/detect/compile';
 import type { PageConfig } from '../../utils/messages';
 import type { Rule } from '../../utils/model/rule';
 import { askBackground } from '../../scripts/scan/background';
@@ -27,7 +26,6 @@ const rules = (JSON.parse(readFileSync(resolve('public/data/rules.json'), 'utf8'
 const config = (wholePage: boolean): PageConfig => ({
   platform: { id: 'facebook', owner: 'meta' },
   rules,
-  controlPattern: controlPatternSource(rules),
   entities: [],
   markers: false,
   wholePage,
@@ -58,6 +56,19 @@ describe('reading what is near the screen first, in Chromium', () => {
     await controls(page, 3);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await controls(page, 4);
+    await page.close();
+  });
+
+  it('reads a run entered from its last end, scrolling back up after a jump to the bottom', async () => {
+    const page = await watched(FEED_URL);
+    await controls(page, 2);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await controls(page, 3); // post 299
+    for (let step = 0; step < 8; step++) {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(50);
+    }
+    await controls(page, 4); // post 275, about 2,900 px above the bottom
     await page.close();
   });
 

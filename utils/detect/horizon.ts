@@ -17,6 +17,8 @@ interface Run {
   parent: ParentNode;
   first: Element;
   last: Element;
+  /** The last end the observer watches: behind `last` while a batch of appended posts is taken in. */
+  watched?: Element;
 }
 
 /** A place in the walk: where the next sibling to read is, and where a parked run is forming. */
@@ -60,6 +62,8 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
   const runs = new Set<Run>();
   const runByEnd = new Map<Element, Run>();
   const runsByParent = new WeakMap<ParentNode, Set<Run>>();
+  /** Runs lengthened by appended elements since the last walk. */
+  const grown = new Set<Run>();
   const canPark = !options.wholePage && typeof IntersectionObserver === 'function';
   const observer = canPark
     ? new IntersectionObserver(
@@ -67,10 +71,16 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
           let nearing = false;
           for (const entry of entries) {
             const run = entry.isIntersecting ? runByEnd.get(entry.target) : undefined;
-            if (!run) continue;
+            if (!run || !runs.has(run)) continue;
+            nearing = true;
+            // Reached from its last end (scrolling back up a list, or down a reversed one), a run
+            // is halved like after a jump rather than walked from its far first end.
+            if (entry.target !== run.first) {
+              moved = true;
+              continue;
+            }
             unpark(run);
             if (run.first.isConnected) stack.push(place(run.parent, run.first, run.last, true));
-            nearing = true;
           }
           if (nearing) options.onNearing();
         },
@@ -121,16 +131,18 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
 
   /**
    * A jump (a link to a far post, a restored scroll position, dragging the scroll bar) can land
-   * the screen inside a parked run, between its two watched ends, where no end comes near. For a
-   * run whose ends lie on either side of the screen, find the siblings near it by halving (the
-   * list lays out in order, one way or the other), walk those, and park the two sides again.
+   * the screen inside a parked run, between its two watched ends, where no end comes near; and a
+   * run reached from its last end is best entered there. For a run whose first end is far and
+   * whose last end is near or on the other side of the screen, find the siblings near the screen
+   * by halving (the list lays out in order, one way or the other), walk those, and park the two
+   * sides again.
    */
   function landInRuns() {
     for (const run of [...runs]) {
       if (!run.first.isConnected || !run.last.isConnected || run.first === run.last) continue;
       const before = sideOf(run.first);
       const after = sideOf(run.last);
-      if (before === 0 || after === 0 || before === after) continue; // an end is near (the observer has it), or all is on one side
+      if (before === 0 || after === before) continue; // the first end is near (the observer walks it), or all is on one side
       const siblings: Element[] = [];
       for (let node: Element | null = run.first; node; node = node === run.last ? null : node.nextElementSibling) siblings.push(node);
       let low = 0;
@@ -164,15 +176,34 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
     siblings.add(run);
     observer!.observe(run.first);
     if (run.last !== run.first) observer!.observe(run.last);
+    run.watched = run.last;
   }
 
   function unpark(run: Run) {
     runs.delete(run);
-    for (const end of [run.first, run.last]) {
+    for (const end of [run.first, run.last, run.watched]) {
+      if (!end) continue;
       if (runByEnd.get(end) === run) runByEnd.delete(end);
       observer!.unobserve(end);
     }
     runsByParent.get(run.parent)?.delete(run);
+  }
+
+  /**
+   * Moves the observer to the new last end of runs that grew. Done once per batch: observe() is
+   * the costliest call here (about 25 µs), and a feed appends several posts at a time.
+   */
+  function watchNewEnds() {
+    for (const run of grown) {
+      if (!runs.has(run) || run.watched === run.last) continue;
+      if (run.watched && run.watched !== run.first) {
+        observer!.unobserve(run.watched);
+        if (runByEnd.get(run.watched) === run) runByEnd.delete(run.watched);
+      }
+      observer!.observe(run.last);
+      run.watched = run.last;
+    }
+    grown.clear();
   }
 
   function closeRun(at: Place) {
@@ -219,13 +250,11 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
         const before = element.previousElementSibling;
         const run = before && runByEnd.get(before);
         if (run && run.last === before && run.parent === element.parentNode) {
-          if (before !== run.first) {
-            observer.unobserve(before);
-            runByEnd.delete(before);
-          }
+          // The watched end keeps its entry until the observer moves on from it (watchNewEnds).
+          if (before !== run.first && before !== run.watched) runByEnd.delete(before);
           run.last = element;
           runByEnd.set(element, run);
-          observer.observe(element);
+          grown.add(run);
           return;
         }
         if (isParked(element)) return;
@@ -258,6 +287,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
     work(deadline: number): boolean {
       height = innerHeight;
       width = innerWidth;
+      if (grown.size) watchNewEnds();
       if (moved) {
         moved = false;
         landInRuns();
@@ -302,6 +332,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
 
     disconnect() {
       observer?.disconnect();
+      grown.clear();
       doc.removeEventListener('scroll', onMove, { capture: true });
       doc.defaultView?.removeEventListener('resize', onMove);
       stack.length = 0;
