@@ -1,10 +1,13 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { TabReport } from '@/utils/messages';
 import type { Transport } from '@/utils/transport';
 import type { Status } from '@/utils/model/vocabulary';
 import { FindingCard } from './FindingCard';
 import { DetectionList } from './DetectionList';
+
+/** Cards built for the first frame: the popup's first screen holds the summary and about one card. */
+const FIRST_CARDS = 2;
 
 /** What affects the user today comes first; what ended or never happened comes last. */
 const CURRENT_FIRST: readonly Status[] = ['active', 'under-investigation', 'fined', 'reported', 'proposed', 'settled', 'ended', 'declined'];
@@ -107,16 +110,28 @@ function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddS
         {i18n.t('popup.summary', { features: i18n.t('popup.features', features), arrangements: i18n.t('popup.arrangements', known.length) })}
       </p>
       {unread}
-      {known.length > 0 && (
-        <ul class="findings" aria-label={i18n.t('popup.findingsHeading')}>
-          {known.map((f) => (
-            <li key={f.arrangementId}>
-              <FindingCard finding={f} arrangement={report.arrangements[f.arrangementId]!} name={name} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {known.length > 0 && <FindingList findings={known} report={report} name={name} />}
       <DetectionList detections={report.detections} explained={explained} name={name} />
     </>
+  );
+}
+
+/**
+ * The finding cards, the first screenful in the first frame and the rest right after it is
+ * painted: building all of a busy page's cards (about seventy elements each) before anything
+ * shows kept the popup blank for longer than it takes to read its first line.
+ */
+function FindingList({ findings, report, name }: { findings: TabReport['findings']; report: TabReport; name(id: string): string }) {
+  const [all, setAll] = useState(findings.length <= FIRST_CARDS);
+  // Effects run after the browser has painted: the rest arrive in the next task.
+  useEffect(() => setAll(true), []);
+  return (
+    <ul class="findings" aria-label={i18n.t('popup.findingsHeading')}>
+      {(all ? findings : findings.slice(0, FIRST_CARDS)).map((f) => (
+        <li key={f.arrangementId}>
+          <FindingCard finding={f} arrangement={report.arrangements[f.arrangementId]!} name={name} />
+        </li>
+      ))}
+    </ul>
   );
 }

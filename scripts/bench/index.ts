@@ -72,8 +72,15 @@ const figures: Figure[] = [
   { name: 'Content script, gzipped', ours: gzipSync(contentScript, { level: 9 }).length / 1024, unit: 'KB', budget: 25, how: `zlib level 9 of ${(contentScript.length / 1024).toFixed(1)} KB` },
   { name: `Matching, ${LIST_SIZE.toLocaleString('en')} arrangements (median)`, ours: median(matching.runs.slice(1)), unit: 'ms', budget: 1, how: `real IndexedDB in the service worker, ${matching.findings} findings` },
   { name: 'Matching (p95 / first, cold)', ours: percentile(matching.runs.slice(1), 95), naive: undefined, unit: 'ms', how: `cold first run: ${matching.runs[0]!.toFixed(2)} ms, after ${matching.open.toFixed(2)} ms to open the database` },
-  { name: `Popup to first content, ${popup.findings} findings (median)`, ours: median(popup.firstContent), unit: 'ms', budget: 100, how: `${popup.firstContent.length} opens, all cards rendered and a frame drawn` },
-  { name: 'Floor: a static extension page (median)', ours: median(popup.floor), unit: 'ms', how: `no script, ${FLOOR_CARDS} empty cards, opened the same way after each popup` },
+  {
+    name: `Popup to first content, ${popup.findings} findings (median)`,
+    ours: median(popup.firstContent),
+    unit: 'ms',
+    budget: 100,
+    how: `${popup.firstContent.length} opens; the summary line and the first finding card in the DOM, and a frame drawn`,
+  },
+  { name: `Popup, all ${popup.findings} cards in the DOM (median)`, ours: median(popup.allCards), unit: 'ms', how: 'the same opens, until every card is in the DOM and a frame drawn' },
+  { name: 'Floor: a static extension page (median)', ours: median(popup.floor), unit: 'ms', how: `no script; a summary line and ${FLOOR_CARDS} empty cards, opened the same way after each popup` },
 ];
 
 const [load1] = loadavg();
