@@ -64,6 +64,7 @@ function watch(ctx: ContentScriptContext, config: PageConfig): () => void {
     // The browser's own idle callback: the context's wrapper adds an abort listener on every call,
     // a cost paid on every batch; the detector ignores a callback that arrives after it stopped.
     schedule: (run) => void requestIdleCallback(run, { timeout: 250 }),
+    inlineSmallBatches: true,
   });
   detector.start(document, location.href);
   const onNavigate = () => detector.navigated(location.href);

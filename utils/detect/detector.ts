@@ -13,6 +13,9 @@ export const CANDIDATES =
 const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 /** How long one slice of reading may run before it yields to the page. */
 const SLICE_MS = 4;
+/** A batch this small (added nodes and relabelled ones) is handled as it arrives, within this long. */
+const SMALL_BATCH = 16;
+const INLINE_SLICE_MS = 1;
 /** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
 const LABEL_MEMORY = 4_000;
 const MAX_LABEL = 80;
@@ -43,6 +46,12 @@ export interface DetectorOptions {
   schedule?(run: () => void): void;
   /** Milliseconds one slice of reading may run; tests pass 0 to slice every few dozen elements. */
   sliceMs?: number;
+  /**
+   * Handle a small batch (a few added nodes, nothing else waiting) in the mutation callback
+   * itself: waking up again in an idle callback costs the page more than the work. The content
+   * script sets it; tests and the benchmark's probe drive flushes themselves.
+   */
+  inlineSmallBatches?: boolean;
 }
 
 /**
@@ -66,8 +75,11 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   const framesWatched = new WeakSet<Element>();
   const framesRead = new WeakSet<Document>();
   let stopped = false;
-  /** The first report goes out even when it is empty: it replaces whatever the tab showed before. */
-  let reported = false;
+  /**
+   * The next report goes out even if nothing changed: the first one (even empty, it replaces what
+   * the tab showed before) and the first after a navigation.
+   */
+  let reportDue = true;
   let pruneDue = false;
   /** Hits were added or dropped since the last report was put together. */
   let hitsChanged = true;
@@ -90,18 +102,20 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
         queueFlush(); // pruning alone is worth a flush
       }
     }
-    if (pending.length || changed.length) queueFlush();
+    if (!pending.length && !changed.length) return;
+    if (options.inlineSmallBatches && !flushQueued && pending.length + changed.length <= SMALL_BATCH) flush(INLINE_SLICE_MS);
+    else queueFlush();
   });
   observers.push(observer);
 
   function queueFlush() {
     if (flushQueued) return;
     flushQueued = true;
-    schedule(flush);
+    schedule(() => flush());
   }
 
   /** Reads what changed and what was added, walks what is due, and reports once nothing is left. */
-  function flush() {
+  function flush(sliceMs = options.sliceMs ?? SLICE_MS) {
     flushQueued = false;
     if (stopped) return;
     const batch = pending;
@@ -116,11 +130,11 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     }
     for (const element of batch) if (element.isConnected) horizon.added(element);
     if (pruneDue) horizon.prune();
-    if (horizon.work(performance.now() + (options.sliceMs ?? SLICE_MS))) return queueFlush();
+    if (horizon.work(performance.now() + sliceMs)) return queueFlush();
     if (pruneDue) pruneHits();
     pruneDue = false;
-    emit(!reported);
-    reported = true;
+    emit(reportDue);
+    reportDue = false;
   }
 
   function watchRoot(root: Document | ShadowRoot) {
@@ -314,11 +328,16 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       horizon.walk(doc);
       flush();
     },
-    /** Single-page navigation: the route changed, the DOM follows through mutations. */
+    /**
+     * Single-page navigation: the route changed, the DOM follows through mutations. Reported in
+     * the next flush rather than now: a site changes the address before it swaps the view, and
+     * one report of the new page is worth more than one of each half.
+     */
     navigated(url: string) {
       readPage(url);
       pruneHits();
-      emit(true);
+      reportDue = true;
+      queueFlush();
     },
     stop() {
       stopped = true;
@@ -329,7 +348,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       pending = [];
     },
     /** Runs pending work now (tests and the benchmark measure whole batches). */
-    flush,
+    flush: () => flush(),
     /** Parked runs of elements waiting to near the screen (the benchmark reports them). */
     get parked() {
       return horizon.parked;

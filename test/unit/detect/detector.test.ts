@@ -57,6 +57,23 @@ describe('detector', () => {
     expect(read.filter((element) => !post.contains(element))).toEqual([]);
   });
 
+  it('handles a small batch as it arrives when asked to, and leaves a big one for an idle moment', async () => {
+    document.body.innerHTML = '<main><div role="feed"></div></main>';
+    const reports: Detection[][] = [];
+    const later: (() => void)[] = [];
+    const detector = createDetector(testConfig(), { report: (list) => reports.push(list), schedule: (run) => void later.push(run), inlineSmallBatches: true });
+    detector.start(document, 'https://www.facebook.com/');
+    stopCurrent = () => detector.stop();
+    const feed = document.querySelector('[role="feed"]')!;
+    feed.insertAdjacentHTML('beforeend', '<div><div role="button" aria-label="Send money"></div></div>');
+    await Promise.resolve();
+    expect(later).toHaveLength(0);
+    expect(reports.at(-1)!.map((d) => d.ruleId)).toEqual(['chat-send-money']);
+    for (let i = 0; i < 20; i++) feed.append(document.createElement('article'));
+    await Promise.resolve();
+    expect(later).toHaveLength(1);
+  });
+
   it('drops what leaves the page, as when a dialog closes', async () => {
     const { settle, found } = watch('<div role="dialog"><iframe src="https://www.paypal.com/checkoutnow"></iframe></div>');
     expect(found()).toEqual(['payment-frame:paypal']);
@@ -65,18 +82,21 @@ describe('detector', () => {
     expect(found()).toEqual([]);
   });
 
-  it('re-reads the route on single-page navigation and forgets the old one', () => {
-    const { detector, found } = watch('<main></main>', testConfig([PAY_SETTINGS_ROUTE]));
+  it('re-reads the route on single-page navigation and forgets the old one', async () => {
+    const { detector, found, settle } = watch('<main></main>', testConfig([PAY_SETTINGS_ROUTE]));
     expect(found()).toEqual([]);
     detector.navigated('https://www.facebook.com/facebook_pay/settings');
+    await settle();
     expect(found()).toEqual(['meta-payment-settings-route']);
     detector.navigated('https://www.facebook.com/marketplace/');
+    await settle();
     expect(found()).toEqual([]);
   });
 
-  it("finds a bank's own page from the handle in the address", () => {
-    const { detector, found } = watch('<main></main>');
+  it("finds a bank's own page from the handle in the address", async () => {
+    const { detector, found, settle } = watch('<main></main>');
     detector.navigated('https://www.facebook.com/Chase?ref=page');
+    await settle();
     expect(found()).toEqual(['financial-entity-page:jpmorgan-chase']);
   });
 
