@@ -230,9 +230,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     const known = labelMatches.get(raw);
     if (known !== undefined) return known;
     const label = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
-    // A control's name is a few words around the phrase; a sentence around it is someone's text
-    // (a comment row or a video title that is one big link), not the feature.
-    const phrases = findPhrases(label.toLowerCase(), rules.phraseIndex).filter((phrase) => wordCount(label) <= wordCount(phrase) + EXTRA_WORDS);
+    const phrases = findPhrases(label.toLowerCase(), rules.phraseIndex, EXTRA_WORDS);
     const result = phrases.length ? { label, phrases } : null;
     if (labelMatches.size >= LABEL_MEMORY) labelMatches.clear();
     labelMatches.set(raw, result);
@@ -382,16 +380,6 @@ function rawLabel(element: Element): { raw: string; fromText: boolean } {
   if (aria) return { raw: aria.length <= MAX_LABEL ? aria : '', fromText: false };
   if (element.localName === 'input') return { raw: (element as HTMLInputElement).value.slice(0, MAX_LABEL), fromText: false };
   return { raw: element.textContent ?? '', fromText: true };
-}
-
-function wordCount(text: string): number {
-  let words = 0;
-  for (let i = 0, inWord = false; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words;
 }
 
 function sameOriginDocument(frame: HTMLIFrameElement): Document | null {

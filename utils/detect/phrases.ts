@@ -42,17 +42,22 @@ export function indexPhrases(keys: Iterable<string>): PhraseIndex {
 
 /**
  * The phrases a lower-cased label holds, left to right, the longest at each place ("pay with
- * paypal" before "pay"), not overlapping.
+ * paypal" before "pay"), not overlapping. A phrase counts only if the label adds at most
+ * `extraWords` words to it: a control's name is a few words around the phrase ("Try Premium for
+ * $0"), while a sentence around it is someone's text (a comment row, a video title that is one
+ * big link), not the feature.
  */
-export function findPhrases(lower: string, index: PhraseIndex): string[] {
+export function findPhrases(lower: string, index: PhraseIndex, extraWords: number): string[] {
   const words = wordsOf(lower);
   const found: string[] = [];
   for (let i = 0; i < words.length; ) {
     const phrase = index.get(words[i]!)?.find((p) => p.words.every((word, k) => words[i + k] === word));
-    if (phrase) {
-      found.push(phrase.key);
-      i += phrase.words.length;
-    } else i++;
+    if (!phrase) {
+      i++;
+      continue;
+    }
+    if (words.length <= phrase.words.length + extraWords) found.push(phrase.key);
+    i += phrase.words.length;
   }
   return found;
 }

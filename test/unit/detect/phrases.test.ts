@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPhrases, indexPhrases } from '@/utils/detect/phrases';
 
 const index = indexPhrases(['pay', 'pay with paypal', 'send money', 'snapchat+', "envoyer de l'argent", 'पैसे भेजें', 'billing & payments', 'buy now, pay later']);
-const find = (label: string) => findPhrases(label.toLowerCase(), index);
+const find = (label: string, extraWords = 6) => findPhrases(label.toLowerCase(), index, extraWords);
 
 describe('finding rule phrases in a control’s name', () => {
   it('takes the longest phrase at each place, and goes on after it', () => {
@@ -15,6 +15,13 @@ describe('finding rule phrases in a control’s name', () => {
     expect(find('Resend money')).toEqual([]);
     expect(find('Snapchat')).toEqual([]); // the product, not its paid tier
     expect(find('Get Snapchat+')).toEqual(['snapchat+']);
+  });
+
+  it('counts a phrase only in a name of a few words, not in a sentence around it', () => {
+    expect(find('Send money to friends and family instantly')).toEqual(['send money']);
+    expect(find('can you send money to my account before the weekend please')).toEqual([]);
+    expect(find('Pay with PayPal now', 1)).toEqual(['pay with paypal']);
+    expect(find('Pay with PayPal right now', 1)).toEqual([]);
   });
 
   it('reads curly apostrophes, other scripts, and punctuation between words', () => {

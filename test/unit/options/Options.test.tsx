@@ -92,20 +92,15 @@ describe('Options', () => {
     expect(screen.getAllByRole('img')[0]!.querySelectorAll('rect')).toHaveLength(7);
   });
 
-  it('reads what is near the screen unless the user asks for whole pages', async () => {
+  it.each([
+    ['records no page address', 'Also record the addresses of the pages', 'recordUrls'],
+    ['reads what is near the screen', 'Read whole pages at once', 'wholePage'],
+  ] as const)('%s unless the user opts in', async (_, name, setting) => {
     const { stored } = setup();
-    const whole = (await screen.findByRole('checkbox', { name: 'Read whole pages at once' })) as HTMLInputElement;
-    expect(whole.checked).toBe(false);
-    fireEvent.click(whole);
-    await waitFor(() => expect(stored().wholePage).toBe(true));
-  });
-
-  it('records no page address unless the user opts in', async () => {
-    const { stored } = setup();
-    const record = (await screen.findByRole('checkbox', { name: 'Also record the addresses of the pages' })) as HTMLInputElement;
-    expect(record.checked).toBe(false);
-    fireEvent.click(record);
-    await waitFor(() => expect(stored().recordUrls).toBe(true));
+    const box = (await screen.findByRole('checkbox', { name })) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(stored()[setting]).toBe(true));
   });
 
   it('clears everything only after the confirmation step, and Cancel leaves it all', async () => {
