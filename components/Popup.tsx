@@ -6,8 +6,11 @@ import type { Status } from '@/utils/model/vocabulary';
 import { FindingCard } from './FindingCard';
 import { DetectionList } from './DetectionList';
 
-/** Cards built for the first frame: the popup's first screen holds the summary and about one card. */
-const FIRST_CARDS = 2;
+/**
+ * Cards built for the first frame: a popup is at most 600 px tall and a card 600 to 700 px, so the
+ * first screen shows the summary and part of one card.
+ */
+const FIRST_CARDS = 1;
 
 /** What affects the user today comes first; what ended or never happened comes last. */
 const CURRENT_FIRST: readonly Status[] = ['active', 'under-investigation', 'fined', 'reported', 'proposed', 'settled', 'ended', 'declined'];
