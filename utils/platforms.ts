@@ -9,14 +9,18 @@ export interface Platform {
   name: string;
   /** Entity id of the company that owns the platform, when arrangements are made at that level. */
   owner?: string;
-  /** Exact hosts the platform serves its web app from. */
+  /**
+   * Exact hosts the platform serves its web app from. Meta keeps saved payment methods in
+   * Accounts Center (accountscenter.<platform>) since 2025 and ad billing in Ads Manager
+   * (adsmanager.facebook.com), so those are watched with the main sites.
+   */
   hosts: string[];
 }
 
 export const PLATFORMS: readonly Platform[] = [
-  { id: 'facebook', name: 'Facebook', owner: 'meta', hosts: ['www.facebook.com', 'm.facebook.com', 'web.facebook.com', 'business.facebook.com', 'mbasic.facebook.com', 'secure.facebook.com'] },
+  { id: 'facebook', name: 'Facebook', owner: 'meta', hosts: ['www.facebook.com', 'm.facebook.com', 'web.facebook.com', 'business.facebook.com', 'mbasic.facebook.com', 'secure.facebook.com', 'adsmanager.facebook.com', 'accountscenter.facebook.com'] },
   { id: 'messenger', name: 'Messenger', owner: 'meta', hosts: ['www.messenger.com', 'messenger.com'] },
-  { id: 'instagram', name: 'Instagram', owner: 'meta', hosts: ['www.instagram.com'] },
+  { id: 'instagram', name: 'Instagram', owner: 'meta', hosts: ['www.instagram.com', 'accountscenter.instagram.com'] },
   { id: 'whatsapp', name: 'WhatsApp', owner: 'meta', hosts: ['web.whatsapp.com', 'www.whatsapp.com', 'business.whatsapp.com'] },
   { id: 'x', name: 'X', hosts: ['x.com', 'mobile.x.com', 'twitter.com', 'mobile.twitter.com', 'pro.x.com'] },
   { id: 'tiktok', name: 'TikTok', hosts: ['www.tiktok.com', 'm.tiktok.com', 'shop.tiktok.com', 'seller-us.tiktok.com'] },
