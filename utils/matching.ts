@@ -1,4 +1,6 @@
+import { unwrap } from 'idb';
 import type { LedgerDatabase } from './db/schema';
+import type { PartnerPostings, ScopePostings } from './db/postings';
 import type { Detection } from './model/detection';
 import type { FeatureKind } from './model/vocabulary';
 
@@ -76,33 +78,43 @@ export function lookupsFor(page: PagePlatform, detections: readonly Detection[])
 export async function matchFindings(db: LedgerDatabase, page: PagePlatform, detections: readonly Detection[]): Promise<Finding[]> {
   const lookups = lookupsFor(page, detections);
   if (!lookups.length) return [];
-  const partners = [...new Set(lookups.filter((l) => l.kind === 'partner').map((l) => l.value))];
-  const scopes = [...new Set(lookups.filter((l) => l.kind === 'feature').map((l) => l.scope))];
-
-  const tx = db.transaction(['partner-postings', 'scope-postings'], 'readonly');
-  // A read-only transaction has nothing to commit: its answers are final when they arrive, and
-  // waiting for its end costs another round trip (about 0.3 ms, a third of the budget). A failed
-  // read rejects below; the end is observed only so that the same failure is not reported twice.
-  tx.done.catch(() => undefined);
-  const [partnerPostings, scopePostings] = await Promise.all([
-    Promise.all(partners.map((p) => tx.objectStore('partner-postings').get(p))),
-    Promise.all(scopes.map((s) => tx.objectStore('scope-postings').get(s))),
-  ]);
-  const byPartner = new Map(partnerPostings.filter((r) => r !== undefined).map((r) => [r.partner, r.scopes]));
-  const byScope = new Map(scopePostings.filter((r) => r !== undefined).map((r) => [r.scope, r.features]));
+  const partners = new Set(lookups.filter((l) => l.kind === 'partner').map((l) => l.value));
+  const scopes = new Set(lookups.filter((l) => l.kind === 'feature').map((l) => l.scope));
+  const { byPartner, byScope } = await readPostings(db, partners, scopes);
 
   const found = new Map<string, Finding>();
   for (const lookup of lookups) {
     const ids = lookup.kind === 'partner' ? byPartner.get(lookup.value)?.[lookup.scope] : byScope.get(lookup.scope)?.[lookup.value as FeatureKind];
     for (const id of ids ?? []) creditFinding(found, id, lookup);
   }
-  return [...found.values()].sort(byArrangementId);
+  // Code-unit order (as `<` compares), not localeCompare, which collates through ICU and took 0.3 ms
+  // here. Sorting the keys alone costs a third less than sorting the findings with a comparator.
+  return [...found.keys()].sort().map((id) => found.get(id)!);
 }
 
 /**
- * Ids are lower-case ASCII, so code-unit order is a stable order; localeCompare collates through
- * ICU and took 0.3 ms for the bench page's 466 findings, a third of the matching budget.
+ * The postings of these partners and scopes, read in one read-only transaction whose requests are
+ * all queued at once. The requests are IndexedDB's own, not idb's promise wrappers: a page makes
+ * five of them, and resolving one promise for all instead of one per request measured about
+ * 0.05 to 0.1 ms less per page, a tenth of the budget. A read-only transaction has nothing to
+ * commit, so its answers are final when they arrive; waiting for its end would cost another
+ * round trip.
  */
-export function byArrangementId(a: Finding, b: Finding): number {
-  return a.arrangementId < b.arrangementId ? -1 : a.arrangementId > b.arrangementId ? 1 : 0;
+function readPostings(db: LedgerDatabase, partners: ReadonlySet<string>, scopes: ReadonlySet<string>) {
+  const byPartner = new Map<string, PartnerPostings['scopes']>();
+  const byScope = new Map<string, ScopePostings['features']>();
+  return new Promise<{ byPartner: typeof byPartner; byScope: typeof byScope }>((resolve, reject) => {
+    const tx = unwrap(db).transaction(['partner-postings', 'scope-postings'], 'readonly');
+    let pending = partners.size + scopes.size;
+    const answer = <T>(request: IDBRequest<T | undefined>, keep: (record: T) => void) => {
+      request.onsuccess = () => {
+        if (request.result !== undefined) keep(request.result);
+        if (--pending === 0) resolve({ byPartner, byScope });
+      };
+    };
+    // A failed request aborts the transaction; its error reaches the caller once.
+    tx.onabort = () => reject(tx.error ?? new Error('the read of the postings was aborted'));
+    for (const partner of partners) answer<PartnerPostings>(tx.objectStore('partner-postings').get(partner), (r) => byPartner.set(r.partner, r.scopes));
+    for (const scope of scopes) answer<ScopePostings>(tx.objectStore('scope-postings').get(scope), (r) => byScope.set(r.scope, r.features));
+  });
 }

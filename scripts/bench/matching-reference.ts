@@ -1,4 +1,4 @@
-import { byArrangementId, creditFinding, lookupsFor, type Finding, type PagePlatform } from '../../utils/matching';
+import { creditFinding, lookupsFor, type Finding, type PagePlatform } from '../../utils/matching';
 import type { Arrangement } from '../../utils/model/arrangement';
 import type { Detection } from '../../utils/model/detection';
 
@@ -16,5 +16,5 @@ export function scanFindings(list: readonly Arrangement[], page: PagePlatform, d
       a.platform === lookup.scope && (lookup.kind === 'partner' ? a.partners.includes(lookup.value) : a.features.some((f) => f === lookup.value));
     for (const a of byId.filter(answers)) creditFinding(found, a.id, lookup);
   }
-  return [...found.values()].sort(byArrangementId);
+  return [...found.values()].sort((a, b) => (a.arrangementId < b.arrangementId ? -1 : a.arrangementId > b.arrangementId ? 1 : 0));
 }

@@ -22,6 +22,12 @@ async function dbWith(...arrangements: ReturnType<typeof sampleArrangement>[]) {
 }
 
 describe('matchFindings', () => {
+  it('rejects, rather than waiting for ever, when the postings cannot be read', async () => {
+    const db = await dbWith(sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'], features: ['checkout'] }));
+    db.close();
+    await expect(matchFindings(db, { id: 'facebook' }, [detection({ partners: ['paypal'] })])).rejects.toThrow();
+  });
+
   it('matches on a shared partner or a shared feature kind, on the page platform or its owner', async () => {
     const db = await dbWith(
       sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'], features: ['checkout'] }),
