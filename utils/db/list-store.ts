@@ -41,13 +41,12 @@ export async function installBundled(db: LedgerDatabase, bundled: FullDataset, m
     entities: tx.objectStore('entities'),
     rules: tx.objectStore('rules'),
   };
-  const postings = { partners: tx.objectStore('partner-postings'), scopes: tx.objectStore('scope-postings') };
   const keep = { arrangements: new Set<string>(), entities: new Set<string>(), rules: new Set<string>() };
   const changes: ArrangementChange[] = [];
   const pending: Promise<unknown>[] = [];
   await allOrNothing(tx, pending, async () => {
     if (mode === 'reset') {
-      pending.push(stores.arrangements.clear(), stores.entities.clear(), stores.rules.clear(), postings.partners.clear(), postings.scopes.clear());
+      pending.push(stores.arrangements.clear(), stores.entities.clear(), stores.rules.clear(), tx.objectStore('partner-postings').clear(), tx.objectStore('scope-postings').clear());
       pending.push(tx.objectStore('meta').delete('importedVersion'));
     } else {
       for (const name of ['entities', 'rules'] as const) {
@@ -79,7 +78,7 @@ export async function installBundled(db: LedgerDatabase, bundled: FullDataset, m
     }
     for (const e of bundled.entities) if (!keep.entities.has(e.id)) pending.push(stores.entities.put({ ...e, origin: 'bundled' }));
     for (const r of bundled.rules) if (!keep.rules.has(r.id)) pending.push(stores.rules.put({ ...r, origin: 'bundled' }));
-    pending.push(rewritePostings(postings, changes));
+    pending.push(rewritePostings(tx, changes));
     pending.push(tx.objectStore('meta').put({ key: 'bundledVersion', value: bundled.version }));
     pending.push(tx.objectStore('meta').put({ key: 'updatedAt', value: new Date().toISOString() }));
     await Promise.all([...pending, tx.done]);
@@ -132,7 +131,7 @@ export async function writeImport(db: LedgerDatabase, incoming: Partial<Part> & 
     const changes = (await Promise.all(writes)).map((old, i): ArrangementChange => ({ before: old as StoredArrangement | undefined, after: arrangements[i] }));
     writes.length = 0;
     for (const a of arrangements) writes.push(store.put(toStored(a, 'imported')));
-    writes.push(rewritePostings({ partners: tx.objectStore('partner-postings'), scopes: tx.objectStore('scope-postings') }, changes));
+    writes.push(rewritePostings(tx, changes));
     for (const e of incoming.entities ?? []) writes.push(tx.objectStore('entities').put({ ...e, origin: 'imported' }));
     for (const r of incoming.rules ?? []) writes.push(tx.objectStore('rules').put({ ...r, origin: 'imported' }));
     writes.push(tx.objectStore('meta').put({ key: 'importedVersion', value: incoming.version }));

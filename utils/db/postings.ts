@@ -1,4 +1,4 @@
-import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Arrangement } from '../model/arrangement';
 import type { FeatureKind } from '../model/vocabulary';
 import type { LedgerDB } from './schema';
@@ -28,11 +28,8 @@ export interface ArrangementChange {
   after?: Pick<Arrangement, 'id' | 'platform' | 'partners' | 'features'>;
 }
 
-type Writable = 'readwrite' | 'versionchange';
-export interface PostingStores {
-  partners: IDBPObjectStore<LedgerDB, ArrayLike<StoreNames<LedgerDB>>, 'partner-postings', Writable>;
-  scopes: IDBPObjectStore<LedgerDB, ArrayLike<StoreNames<LedgerDB>>, 'scope-postings', Writable>;
-}
+/** A transaction that writes the list: an import, a bundled install or reset, or the upgrade to version 2. */
+type ListTransaction = IDBPTransaction<LedgerDB, ArrayLike<StoreNames<LedgerDB>>, 'readwrite' | 'versionchange'>;
 
 /**
  * Brings the postings in step with arrangement writes made in the same transaction, so that they
@@ -40,7 +37,8 @@ export interface PostingStores {
  * removes every "before" entry first and then adds every "after" entry, so an arrangement that
  * moves from one key to another, or is deleted and written again, ends up exactly where it is now.
  */
-export async function rewritePostings(stores: PostingStores, changes: readonly ArrangementChange[]): Promise<void> {
+export async function rewritePostings(tx: ListTransaction, changes: readonly ArrangementChange[]): Promise<void> {
+  const stores = { partners: tx.objectStore('partner-postings'), scopes: tx.objectStore('scope-postings') };
   const partnerKeys = new Set<string>();
   const scopeKeys = new Set<string>();
   for (const side of changes.flatMap((c) => [c.before, c.after])) {

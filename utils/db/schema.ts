@@ -94,7 +94,7 @@ async function postingsFromVersion1(transaction: IDBPTransaction<LedgerDB, Store
     await cursor.update(arrangement);
     changes.push({ after: arrangement });
   }
-  await rewritePostings({ partners: transaction.objectStore('partner-postings'), scopes: transaction.objectStore('scope-postings') }, changes);
+  await rewritePostings(transaction, changes);
 }
 
 export function toStored(a: Arrangement, origin: Origin): StoredArrangement {

@@ -57,8 +57,8 @@ export interface DetectorOptions {
 /**
  * Watches one page: reads it once when it settles (what is near the screen, the rest as it nears
  * the screen, unless the whole page is asked for), then only the nodes that mutations add, in
- * batches. Page-level signals (routes, an
- * entity's own page) are re-read on navigation; element signals leave with their element.
+ * batches. Page-level signals (routes, an entity's own page) are re-read on navigation; element
+ * signals leave with their element.
  */
 export function createDetector(config: PageConfig, options: DetectorOptions) {
   const rules = compileRules(config);

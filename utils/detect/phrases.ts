@@ -23,7 +23,7 @@ export interface Phrase {
 export type PhraseIndex = Map<string, Phrase[]>;
 
 /** The words of a lower-cased text, curly apostrophes straightened ("l’argent" is "l'argent"). */
-export function wordsOf(lower: string): string[] {
+function wordsOf(lower: string): string[] {
   return lower.replace(/[\u2018\u2019]/g, "'").match(WORD) ?? [];
 }
 

@@ -203,5 +203,5 @@ export function createMarkerLayer(ctx: ContentScriptContext, options: MarkerLaye
 
 /** Only what the page draws gets a marker: a script or stylesheet link is evidence, not a control a person sees. */
 function markable(element: Element): boolean {
-  return element.isConnected && element.parentNode !== null && element.closest('head') === null && !element.matches('script, style, link, meta, template, noscript');
+  return element.isConnected && element.closest('head') === null && !element.matches('script, style, link, meta, template, noscript');
 }
