@@ -9,7 +9,7 @@
  * with the page's own code, as the site would.
  */
 
-export const FEED_POSTS = 5_000;
+const FEED_POSTS = 5_000;
 /** Five posts of about twenty elements each: a batch of 100 added nodes. */
 export const POSTS_PER_BATCH = 5;
 

@@ -9,7 +9,7 @@ interface EntityFile {
 }
 
 /** Financial entities of the bundled list: generated arrangements only name parties that exist. */
-export function financialEntityIds(dataDir = resolve('public/data')): string[] {
+function financialEntityIds(dataDir = resolve('public/data')): string[] {
   const file = JSON.parse(readFileSync(resolve(dataDir, 'entities.json'), 'utf8')) as EntityFile;
   return file.entities.filter((e) => e.kind !== 'platform' && e.kind !== 'owner').map((e) => e.id);
 }

@@ -38,10 +38,9 @@ export function createLedger(deps: LedgerDeps) {
     const platform = watchedPlatform(url, settings);
     if (!platform) return null;
     const [rules, entities] = await Promise.all([db.getAll('rules'), db.getAll('entities')]);
-    const platformRules = rules.filter((r) => !r.platforms || r.platforms.includes(platform.id)).map(({ origin: _o, ...r }) => r);
     return {
       platform,
-      rules: platformRules,
+      rules: rules.filter((r) => !r.platforms || r.platforms.includes(platform.id)).map(({ origin: _o, ...r }) => r),
       entities: entities
         .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
         .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
