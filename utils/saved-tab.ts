@@ -8,10 +8,10 @@ import { FEATURE_KINDS } from './model/vocabulary';
 import type { TabReport } from './messages';
 
 /**
- * A tab's findings live in storage.session under this key, written by the background when it
- * matches. With them it saves the arrangements they name and the parties' names, so the popup
- * can read everything it shows straight from storage instead of waking the service worker and
- * waiting for a reply.
+ * A tab's findings live in storage.session under this key, as JSON text (utils/background/tab-store.ts
+ * says why), written by the background when it matches. With them it saves the arrangements they
+ * name and the parties' names, so the popup can read everything it shows straight from storage
+ * instead of waking the service worker and waiting for a reply.
  */
 export const savedTabKey = (tabId: number) => `tab:${tabId}` as const;
 
@@ -44,8 +44,9 @@ const ExplainedTab = v.object({
  */
 export async function readSavedReport(tabId: number): Promise<TabReport | undefined> {
   const key = savedTabKey(tabId);
-  const saved: unknown = (await browser.storage.session.get(key))[key];
-  if (saved === undefined || (saved as { arrangements?: unknown }).arrangements === undefined) return undefined;
+  const text: unknown = (await browser.storage.session.get(key))[key];
+  const saved: unknown = typeof text === 'string' ? parseJson(text) : undefined;
+  if (typeof saved !== 'object' || saved === null || !('arrangements' in saved)) return undefined;
   const parsed = v.safeParse(ExplainedTab, saved);
   if (!parsed.success || parsed.output.tabId !== tabId) {
     console.warn(`Ledgerlight: ignored the saved findings of tab ${tabId}`, parsed.issues?.[0]?.message ?? 'another tab');
@@ -53,4 +54,12 @@ export async function readSavedReport(tabId: number): Promise<TabReport | undefi
   }
   // Saved only while the site is watched and watching is on: pausing or switching a site off clears it.
   return { ...parsed.output, watched: true, paused: false };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

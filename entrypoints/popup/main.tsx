@@ -3,17 +3,24 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
 import { readSavedReport } from '@/utils/saved-tab';
+import type { TabReport } from '@/utils/messages';
 import { Popup } from '@/components/Popup';
 import { addableOrigin, siteToAddHash } from '@/components/options/site-to-add';
 import theme from '@/components/theme.css?inline';
 
-/** `popup.html?tab=ID` shows tab ID (tests and the scanner use it); otherwise the active tab. */
-async function targetTab(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param !== null) return /^\d+$/.test(param) ? Number(param) : undefined;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+async function withSavedReport(tabId: number | undefined): Promise<{ tabId: number | undefined; saved?: TabReport }> {
+  // Read from storage when the background saved it: a sleeping service worker would take longer to answer.
+  return { tabId, saved: tabId === undefined ? undefined : await readSavedReport(tabId) };
 }
+
+// `popup.html?tab=ID` shows tab ID (tests and the scanner use it); otherwise the active tab.
+// The first request goes out before the rest of this file runs: its answer takes milliseconds,
+// and the lines below use them.
+const param = new URLSearchParams(location.search).get('tab');
+const target =
+  param === null
+    ? browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => withSavedReport(tab?.id))
+    : withSavedReport(/^\d+$/.test(param) ? Number(param) : undefined);
 
 // The styles come with the script rather than as a stylesheet of their own: every file the popup
 // loads is one more request to the browser before the first paint, and they are needed for it.
@@ -34,10 +41,6 @@ async function addSite(tabId: number | undefined) {
   window.close();
 }
 
-async function start() {
-  const tabId = await targetTab();
-  // Read from storage when the background saved it: a sleeping service worker would take longer to answer.
-  const saved = tabId === undefined ? undefined : await readSavedReport(tabId);
-  render(<Popup transport={transport} tabId={tabId} saved={saved} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!);
-}
-void start();
+void target.then(({ tabId, saved }) =>
+  render(<Popup transport={transport} tabId={tabId} saved={saved} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!),
+);

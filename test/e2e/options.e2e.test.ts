@@ -57,7 +57,8 @@ async function tabState(
   on = session,
 ): Promise<{ platform?: { id: string }; detections: { ruleId: string }[]; findings: { arrangementId: string }[] } | undefined> {
   const worker = await on.currentWorker();
-  return worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as never, tabId);
+  const saved = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as string | undefined, tabId);
+  return saved === undefined ? undefined : JSON.parse(saved);
 }
 
 async function exportList(): Promise<string> {

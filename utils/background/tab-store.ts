@@ -15,12 +15,17 @@ export type SavedTab = TabState & Partial<Pick<TabReport, 'arrangements' | 'enti
  */
 const key = (tabId: number) => `session:${savedTabKey(tabId)}` as const;
 
-export function readTab(tabId: number): Promise<SavedTab | null> {
-  return storage.getItem<SavedTab>(key(tabId));
+export async function readTab(tabId: number): Promise<SavedTab | null> {
+  return fromSaved(await storage.getItem<string>(key(tabId)));
 }
 
+/**
+ * Saved as JSON text rather than as an object: Chromium hands a stored object to the page that
+ * reads it value by value, and the popup's report holds thousands of them; one string and
+ * `JSON.parse` arrive in less than half the time (docs/bench.md).
+ */
 export function writeTab(state: SavedTab): Promise<void> {
-  return storage.setItem(key(state.tabId), state);
+  return storage.setItem(key(state.tabId), JSON.stringify(state));
 }
 
 export function forgetTab(tabId: number): Promise<void> {
@@ -31,5 +36,7 @@ export async function readAllTabs(): Promise<SavedTab[]> {
   const all = await storage.snapshot('session');
   return Object.entries(all)
     .filter(([k]) => k.startsWith('tab:'))
-    .map(([, state]) => state as SavedTab);
+    .flatMap(([, saved]) => fromSaved(saved) ?? []);
 }
+
+const fromSaved = (saved: unknown): SavedTab | null => (typeof saved === 'string' ? (JSON.parse(saved) as SavedTab) : null);

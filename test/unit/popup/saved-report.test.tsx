@@ -18,7 +18,7 @@ async function shopLedger() {
   return ledgerUnderTest({ list: { ...bundled, arrangements: [sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'] })] } });
 }
 
-const savedValue = async (tabId: number) => (await fakeBrowser.storage.session.get(savedTabKey(tabId)))[savedTabKey(tabId)] as Record<string, unknown>;
+const savedValue = async (tabId: number) => JSON.parse((await fakeBrowser.storage.session.get(savedTabKey(tabId)))[savedTabKey(tabId)] as string) as Record<string, unknown>;
 
 describe('the report the background saves for the popup', () => {
   beforeEach(() => speak('en'));
@@ -60,9 +60,19 @@ describe('the report the background saves for the popup', () => {
     const saved = await savedValue(4);
     const arrangement = (saved.arrangements as Record<string, ReturnType<typeof sampleArrangement>>)['fb-paypal']!;
     const tampered = { ...arrangement, sources: [{ ...arrangement.sources[0]!, url: 'javascript:alert(1)' }] };
-    await fakeBrowser.storage.session.set({ [savedTabKey(4)]: { ...saved, arrangements: { 'fb-paypal': tampered } } });
+    await fakeBrowser.storage.session.set({ [savedTabKey(4)]: JSON.stringify({ ...saved, arrangements: { 'fb-paypal': tampered } }) });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(await readSavedReport(4)).toBeUndefined();
+  });
+
+  it('is not trusted when it is not the JSON text the background writes', async () => {
+    const { ledger } = await shopLedger();
+    await ledger.reportDetections(4, SHOP, [payPalButton]);
+    const saved = await savedValue(4);
+    for (const stored of [saved, JSON.stringify(saved).slice(0, -1), 'null']) {
+      await fakeBrowser.storage.session.set({ [savedTabKey(4)]: stored });
+      expect(await readSavedReport(4)).toBeUndefined();
+    }
   });
 
   it('is not there for a tab of a site switched off or while watching is paused: the popup asks the background', async () => {
