@@ -64,6 +64,8 @@ export const ENTITY_KINDS = [
   'tax-prep',
   'lender',
   'regulator',
+  // A group that tests and rates products (Consumer Reports): a statement's `by` can name it.
+  'rater',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
