@@ -17,7 +17,7 @@ import { BATCHES, runFeed, type FeedRun } from './feed-run';
 import { LIST_SIZE, timeMatching } from './matching-run';
 import { naiveDetectorScript } from './naive-detector';
 import { FLOOR_CARDS, POPUP_FINDINGS, SHOP_URL, shopHtml, timePopup, withFloorPage } from './popup-run';
-import { median, percentile, renderTable, verdict, type Figure } from './table';
+import { mean, median, percentile, renderTable, verdict, type Figure } from './table';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const started = Date.now();
@@ -87,6 +87,9 @@ const figures: Figure[] = [
   },
   { name: 'Content script, gzipped', ours: gzipSync(contentScript, { level: 9 }).length / 1024, unit: 'KB', budget: 25, how: `zlib level 9 of ${(contentScript.length / 1024).toFixed(1)} KB` },
   { name: `Matching, ${LIST_SIZE.toLocaleString('en')} arrangements (median)`, ours: median(matching.runs.slice(1)), unit: 'ms', budget: 1, how: `real IndexedDB in the service worker, ${matching.findings} findings` },
+  // The worker's timer moves in 0.1 ms steps, so a median near the budget is one step or the other.
+  // The mean is not held to those steps, but it carries the slow pages too.
+  { name: 'Matching (mean)', ours: mean(matching.runs.slice(1)), unit: 'ms', how: `the same ${matching.runs.length - 1} pages, slow ones included; the timer reads in 0.1 ms steps` },
   { name: 'Matching (p95 / first, cold)', ours: percentile(matching.runs.slice(1), 95), naive: undefined, unit: 'ms', how: `cold first run: ${matching.runs[0]!.toFixed(2)} ms, after ${matching.open.toFixed(2)} ms to open the database` },
   {
     name: `Popup to first content, ${popup.findings} findings (median)`,
