@@ -44,8 +44,7 @@ const ExplainedTab = v.object({
  */
 export async function readSavedReport(tabId: number): Promise<TabReport | undefined> {
   const key = savedTabKey(tabId);
-  const text: unknown = (await browser.storage.session.get(key))[key];
-  const saved: unknown = typeof text === 'string' ? parseJson(text) : undefined;
+  const saved = fromSavedText((await browser.storage.session.get(key))[key]);
   if (typeof saved !== 'object' || saved === null || !('arrangements' in saved)) return undefined;
   const parsed = v.safeParse(ExplainedTab, saved);
   if (!parsed.success || parsed.output.tabId !== tabId) {
@@ -56,9 +55,11 @@ export async function readSavedReport(tabId: number): Promise<TabReport | undefi
   return { ...parsed.output, watched: true, paused: false };
 }
 
-function parseJson(text: string): unknown {
+/** What a stored tab holds, from the JSON text it is saved as; undefined when it is not that text. */
+export function fromSavedText(stored: unknown): unknown {
+  if (typeof stored !== 'string') return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(stored);
   } catch {
     return undefined;
   }

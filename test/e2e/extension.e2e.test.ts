@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
+import { launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
 import { readFixturePages } from '../harness/fixture-pages';
 
 // The demo pages are what a newcomer sees first with `npm start`: they must keep working.
@@ -80,7 +80,7 @@ describe('Ledgerlight on the demo pages', () => {
   it('leaves an open page alone when an unrelated setting changes, and restarts it when markers are switched on', async () => {
     const { page, tabId } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
     const worker = await session.currentWorker();
-    const reportedAt = () => worker.evaluate(async (id) => (JSON.parse((await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as string) as { updatedAt: number }).updatedAt, tabId);
+    const reportedAt = async () => (await savedTab<{ updatedAt: number }>(session, tabId))!.updatedAt;
     const setSettings = (change: Record<string, unknown>) =>
       worker.evaluate(async (c) => {
         const { settings } = await chrome.storage.sync.get('settings');

@@ -3,7 +3,7 @@ import { cp, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROME_BUILD, launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
+import { CHROME_BUILD, launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
 import { readFixture } from '../harness/fixture-pages';
 import { sampleArrangement } from '../unit/fixtures';
 
@@ -52,13 +52,8 @@ async function visit(url: string, on = session) {
 }
 
 /** What the background keeps for a tab: present only when a watched page reported to it. */
-async function tabState(
-  tabId: number,
-  on = session,
-): Promise<{ platform?: { id: string }; detections: { ruleId: string }[]; findings: { arrangementId: string }[] } | undefined> {
-  const worker = await on.currentWorker();
-  const saved = await worker.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as string | undefined, tabId);
-  return saved === undefined ? undefined : JSON.parse(saved);
+function tabState(tabId: number, on = session) {
+  return savedTab<{ platform?: { id: string }; detections: { ruleId: string }[]; findings: { arrangementId: string }[] }>(on, tabId);
 }
 
 async function exportList(): Promise<string> {

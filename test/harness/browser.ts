@@ -109,12 +109,14 @@ export async function settledBadge(session: ExtensionSession, tabId: number, { t
       last = now;
       since = Date.now();
     } else if (Date.now() - since >= quietMs) {
-      const reported = await (await session.currentWorker()).evaluate(
-        async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] !== undefined,
-        tabId,
-      );
-      if (reported) return last;
+      if ((await savedTab(session, tabId)) !== undefined) return last;
     }
   }
   return last;
+}
+
+/** What the background saved for a tab (as JSON text, see utils/background/tab-store.ts), or undefined before it reported. */
+export async function savedTab<T = unknown>(session: ExtensionSession, tabId: number): Promise<T | undefined> {
+  const text = await (await session.currentWorker()).evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as string | undefined, tabId);
+  return text === undefined ? undefined : (JSON.parse(text) as T);
 }

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { TabReport, TabState } from '../messages';
-import { savedTabKey } from '../saved-tab';
+import { fromSavedText, savedTabKey } from '../saved-tab';
 
 /**
  * A tab's state, with the arrangements its findings name and the names of their parties when
@@ -16,7 +16,7 @@ export type SavedTab = TabState & Partial<Pick<TabReport, 'arrangements' | 'enti
 const key = (tabId: number) => `session:${savedTabKey(tabId)}` as const;
 
 export async function readTab(tabId: number): Promise<SavedTab | null> {
-  return fromSaved(await storage.getItem<string>(key(tabId)));
+  return fromSaved(await storage.getItem(key(tabId)));
 }
 
 /**
@@ -39,4 +39,4 @@ export async function readAllTabs(): Promise<SavedTab[]> {
     .flatMap(([, saved]) => fromSaved(saved) ?? []);
 }
 
-const fromSaved = (saved: unknown): SavedTab | null => (typeof saved === 'string' ? (JSON.parse(saved) as SavedTab) : null);
+const fromSaved = (stored: unknown) => (fromSavedText(stored) as SavedTab | undefined) ?? null;

@@ -65,13 +65,15 @@ describe('the report the background saves for the popup', () => {
     expect(await readSavedReport(4)).toBeUndefined();
   });
 
-  it('is not trusted when it is not the JSON text the background writes', async () => {
+  it('is not trusted when it is not the JSON text the background writes, by the popup or by the background', async () => {
     const { ledger } = await shopLedger();
     await ledger.reportDetections(4, SHOP, [payPalButton]);
     const saved = await savedValue(4);
     for (const stored of [saved, JSON.stringify(saved).slice(0, -1), 'null']) {
       await fakeBrowser.storage.session.set({ [savedTabKey(4)]: stored });
       expect(await readSavedReport(4)).toBeUndefined();
+      // The background reads it as no report at all, rather than failing on it.
+      expect(await ledger.tabReport(4)).toMatchObject({ tabId: 4, findings: [], watched: false });
     }
   });
 
