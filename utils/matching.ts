@@ -19,15 +19,29 @@ export interface PagePlatform {
   owner?: string;
 }
 
-/** Credits every detection that asked a question to an arrangement that answers it. */
-export function creditFinding(found: Map<string, Finding>, arrangementId: string, { via, askedBy }: Lookup): void {
-  let f = found.get(arrangementId);
-  if (!f) found.set(arrangementId, (f = { arrangementId, via, ruleIds: [], partners: [], features: [] }));
-  for (const { ruleId, partner, feature } of askedBy) {
-    if (!f.ruleIds.includes(ruleId)) f.ruleIds.push(ruleId);
-    if (partner && !f.partners.includes(partner)) f.partners.push(partner);
-    if (feature && !f.features.includes(feature)) f.features.push(feature);
+/**
+ * Credits the arrangements that answer one question to every detection that asked it. What the
+ * askers bring (rule ids, partners, feature kinds) is gathered once per question, not once per
+ * arrangement: one question on a busy page answers a hundred arrangements or more.
+ */
+export function creditFindings(found: Map<string, Finding>, arrangementIds: readonly string[], { via, askedBy }: Lookup): void {
+  const ruleIds = [...new Set(askedBy.map((a) => a.ruleId))];
+  const partners = [...new Set(askedBy.flatMap((a) => (a.partner ? [a.partner] : [])))];
+  const features = [...new Set(askedBy.flatMap((a) => (a.feature ? [a.feature] : [])))];
+  for (const arrangementId of arrangementIds) {
+    const f = found.get(arrangementId);
+    // Each finding gets arrays of its own, so that nobody sorting or adding to one changes another.
+    if (!f) found.set(arrangementId, { arrangementId, via, ruleIds: [...ruleIds], partners: [...partners], features: [...features] });
+    else {
+      addMissing(f.ruleIds, ruleIds);
+      addMissing(f.partners, partners);
+      addMissing(f.features, features);
+    }
   }
+}
+
+function addMissing<T>(to: T[], values: readonly T[]) {
+  for (const v of values) if (!to.includes(v)) to.push(v);
 }
 
 /** One question to the postings, and every detection that asks it. */
@@ -85,11 +99,12 @@ export async function matchFindings(db: LedgerDatabase, page: PagePlatform, dete
   const found = new Map<string, Finding>();
   for (const lookup of lookups) {
     const ids = lookup.kind === 'partner' ? byPartner.get(lookup.value)?.[lookup.scope] : byScope.get(lookup.scope)?.[lookup.value as FeatureKind];
-    for (const id of ids ?? []) creditFinding(found, id, lookup);
+    if (ids) creditFindings(found, ids, lookup);
   }
-  // Code-unit order (as `<` compares), not localeCompare, which collates through ICU and took 0.3 ms
-  // here. Sorting the keys alone costs a third less than sorting the findings with a comparator.
-  return [...found.keys()].sort().map((id) => found.get(id)!);
+  // In the order first found, not sorted: by detection, the page's platform before its owner and
+  // 'any', and within one question in id order (the order the postings keep). Sorting 466
+  // findings by id took as long as crediting them (0.1 ms), and id order means nothing to a reader.
+  return [...found.values()];
 }
 
 /**
