@@ -63,6 +63,30 @@ describe('matchFindings', () => {
     expect(await matchFindings(db, { id: 'facebook', owner: 'meta' }, [])).toEqual([]);
   });
 
+  it('lists findings in the order first found: by detection, the platform before its owner, ids in order within one question', async () => {
+    const db = await dbWith(
+      sampleArrangement({ id: 'a-meta-checkout', platform: 'meta', partners: ['visa'], features: ['checkout'] }),
+      sampleArrangement({ id: 'b-fb-p2p', platform: 'facebook', partners: ['visa'], features: ['p2p-payments'] }),
+      sampleArrangement({ id: 'y-fb-checkout', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
+      sampleArrangement({ id: 'z-fb-checkout', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
+    );
+    const found = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
+      detection({ feature: 'checkout' }),
+      detection({ ruleId: 'chat-send-money', feature: 'p2p-payments' }),
+    ]);
+    expect(found.map((f) => f.arrangementId)).toEqual(['y-fb-checkout', 'z-fb-checkout', 'a-meta-checkout', 'b-fb-p2p']);
+  });
+
+  it('gives each finding arrays of its own, even when one question credits many', async () => {
+    const db = await dbWith(
+      sampleArrangement({ id: 'fb-one', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
+      sampleArrangement({ id: 'fb-two', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
+    );
+    const [one, two] = await matchFindings(db, { id: 'facebook' }, [detection({ feature: 'checkout' })]);
+    one!.ruleIds.push('changed');
+    expect(two!.ruleIds).toEqual(['payment-frame']);
+  });
+
   it('credits every detection that shares a key, so each one counts as explained', async () => {
     const db = await dbWith(sampleArrangement({ id: 'fb-checkout', platform: 'facebook', partners: ['visa'], features: ['checkout'] }));
     const [finding] = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
