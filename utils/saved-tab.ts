@@ -45,7 +45,7 @@ const ExplainedTab = v.object({
 export async function readSavedReport(tabId: number): Promise<TabReport | undefined> {
   const key = savedTabKey(tabId);
   const saved = fromSavedText((await browser.storage.session.get(key))[key]);
-  if (typeof saved !== 'object' || saved === null || !('arrangements' in saved)) return undefined;
+  if (!saved || !('arrangements' in saved)) return undefined;
   const parsed = v.safeParse(ExplainedTab, saved);
   if (!parsed.success || parsed.output.tabId !== tabId) {
     console.warn(`Ledgerlight: ignored the saved findings of tab ${tabId}`, parsed.issues?.[0]?.message ?? 'another tab');
@@ -55,11 +55,16 @@ export async function readSavedReport(tabId: number): Promise<TabReport | undefi
   return { ...parsed.output, watched: true, paused: false };
 }
 
-/** What a stored tab holds, from the JSON text it is saved as; undefined when it is not that text. */
-export function fromSavedText(stored: unknown): unknown {
+/**
+ * The object a stored tab holds, from the JSON text it is saved as; undefined when it is not such
+ * text (not a string, not JSON, or JSON of something other than an object), so that neither the
+ * popup nor the background takes it for a tab.
+ */
+export function fromSavedText(stored: unknown): object | undefined {
   if (typeof stored !== 'string') return undefined;
   try {
-    return JSON.parse(stored);
+    const value: unknown = JSON.parse(stored);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
   } catch {
     return undefined;
   }

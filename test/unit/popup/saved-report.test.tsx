@@ -69,7 +69,7 @@ describe('the report the background saves for the popup', () => {
     const { ledger } = await shopLedger();
     await ledger.reportDetections(4, SHOP, [payPalButton]);
     const saved = await savedValue(4);
-    for (const stored of [saved, JSON.stringify(saved).slice(0, -1), 'null']) {
+    for (const stored of [saved, JSON.stringify(saved).slice(0, -1), 'null', '42', '"text"', '[]']) {
       await fakeBrowser.storage.session.set({ [savedTabKey(4)]: stored });
       expect(await readSavedReport(4)).toBeUndefined();
       // The background reads it as no report at all, rather than failing on it.
