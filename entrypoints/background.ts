@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openLedgerDB } from '@/utils/db/schema';
-import { createLedger } from '@/utils/background/ledger';
-import { createRoutes, dispatch, ROUTE_TYPES, type DispatchContext } from '@/utils/background/handlers';
-import { loadBundled } from '@/utils/background/bundled';
-import { readSettings, settingsItem } from '@/utils/background/settings-store';
-import { showBadge } from '@/utils/background/badge';
-import { watchedPlatform } from '@/utils/background/watch';
-import { createCustomSites } from '@/utils/background/custom-sites';
+import { openLedgerDB } from '@/background/db/schema';
+import { createLedger } from '@/background/ledger';
+import { createRoutes, dispatch, ROUTE_TYPES, type DispatchContext } from '@/background/handlers';
+import { loadBundled } from '@/background/bundled';
+import { readSettings, settingsItem } from '@/background/settings-store';
+import { showBadge } from '@/background/badge';
+import { watchedPlatform } from '@/background/watch';
+import { createCustomSites } from '@/background/custom-sites';
 import { onMessage } from '@/utils/messages';
-import { BLOCKED, DATABASE_BLOCKED, readyOrBlocked } from '@/utils/background/startup';
+import { BLOCKED, DATABASE_BLOCKED, readyOrBlocked } from '@/background/startup';
 
 export default defineBackground(() => {
   // Sites the user added: registered content scripts, kept in line with settings and permissions.

@@ -4,10 +4,10 @@ import type { Detection } from './model/detection';
 import type { Entity } from './model/entity';
 import type { Rule } from './model/rule';
 import type { Settings } from './model/settings';
-import type { Finding, PagePlatform } from './matching';
-import type { ImportChanges } from './db/list-store';
+import type { Finding, PagePlatform } from '../background/matching';
+import type { ImportChanges } from '../background/db/list-store';
 import type { Problem } from './model/integrity';
-import type { HistoryRow } from './db/schema';
+import type { HistoryRow } from '../background/db/schema';
 
 /** Every reply from the background: a value, or an error the user can be shown. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string; problems?: Problem[] };
@@ -60,7 +60,7 @@ export interface ListSummary {
 
 /**
  * The typed protocol between content scripts, extension pages and the background. Each request
- * is validated against its schema in utils/background/handlers before it is acted on.
+ * is validated against its schema in background/handlers before it is acted on.
  */
 export interface Protocol {
   'page:hello'(data: { url: string }): Result<PageConfig | null>;

@@ -8,7 +8,7 @@ import { FEATURE_KINDS } from './model/vocabulary';
 import type { TabReport } from './messages';
 
 /**
- * A tab's findings live in storage.session under this key, as JSON text (utils/background/tab-store.ts
+ * A tab's findings live in storage.session under this key, as JSON text (background/tab-store.ts
  * says why), written by the background when it matches. With them it saves the arrangements they
  * name and the parties' names, so the popup can read everything it shows straight from storage
  * instead of waking the service worker and waiting for a reply.

@@ -3,7 +3,7 @@ import type { ListQuery, ListSummary } from '@/utils/messages';
 import type { Arrangement } from '@/utils/model/arrangement';
 import { STATUSES } from '@/utils/model/vocabulary';
 import type { Transport } from '@/utils/transport';
-import { STATUS_LABELS } from '../labels';
+import { STATUS_LABELS } from '../../utils/i18n';
 import { ArrangementDetail } from './ArrangementDetail';
 import { t } from './text';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Arrangement } from '@/utils/model/arrangement';
 import { SCORE_DIMENSIONS } from '@/utils/model/vocabulary';
-import { DATA_LABELS, FEATURE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../labels';
+import { DATA_LABELS, FEATURE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../utils/i18n';
 import { t } from './text';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { HistoryRow } from '@/utils/db/schema';
+import type { HistoryRow } from '@/background/db/schema';
 import { HISTORY_PERIODS, type Settings } from '@/utils/model/settings';
 import { FEATURE_KINDS } from '@/utils/model/vocabulary';
 import { platformById } from '@/utils/platforms';
 import type { Transport } from '@/utils/transport';
-import { FEATURE_LABELS } from '../labels';
+import { FEATURE_LABELS } from '../../utils/i18n';
 import { ConfirmAction } from './ConfirmAction';
 import { HistoryChart, describeSeries } from './HistoryChart';
 import { dailyTotals, historyCsv, historyJson, matchesFilter, sortRows, type HistoryFilter } from './history-series';

@@ -1,5 +1,5 @@
-import type { HistoryRow } from '@/utils/db/schema';
-import { dayOf } from '@/utils/background/history';
+import type { HistoryRow } from '@/background/db/schema';
+import { dayOf } from '@/background/history';
 
 export interface HistoryFilter {
   feature?: string;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { DataFlow } from '@/utils/model/arrangement';
-import { DATA_LABELS, listOf } from '../labels';
+import { DATA_LABELS, listOf } from '../../utils/i18n';
 
 /**
  * The parties of an arrangement with one arrow per data flow, labelled with its data categories.

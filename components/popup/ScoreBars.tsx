@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { Scores } from '@/utils/model/arrangement';
 import { SCORE_DIMENSIONS } from '@/utils/model/vocabulary';
-import { SCORE_LABELS } from '../labels';
+import { SCORE_LABELS } from '../../utils/i18n';
 
 /** The four dimensions as bars, each with the reason behind its value. The number is text; the bar only repeats it. */
 export function ScoreBars({ id, scores }: { id: string; scores: Scores }) {

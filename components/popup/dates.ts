@@ -1,4 +1,4 @@
-import { formatterFor } from '../labels';
+import { formatterFor } from '../../utils/i18n';
 
 /**
  * A partial date from the list ("2018", "2018-08" or "2018-08-06") in the messages' language,

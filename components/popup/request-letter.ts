@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { Arrangement } from '@/utils/model/arrangement';
 import type { DataCategory } from '@/utils/model/vocabulary';
-import { DATA_LABELS, listOf } from '../labels';
+import { DATA_LABELS, listOf } from '../../utils/i18n';
 
 export type Law = 'gdpr' | 'ccpa';
 export type RequestKind = 'access' | 'deletion';

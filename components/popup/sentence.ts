@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { Arrangement } from '@/utils/model/arrangement';
 import type { Status } from '@/utils/model/vocabulary';
-import { DATA_LABELS, listOf } from '../labels';
+import { DATA_LABELS, listOf } from '../../utils/i18n';
 
 /** Message keys are fixed strings, so each status names its clause explicitly (and the compiler checks them). */
 const CLAUSE = {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { transport } from '@/utils/transport';
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import { originPattern, type SiteAccess } from '@/components/options/site-access';
 import { siteToAdd } from '@/components/options/site-to-add';
 import '@/components/theme.css';

@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
 import { readSavedReport } from '@/utils/saved-tab';
 import type { TabReport } from '@/utils/messages';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import { addableOrigin, siteToAddHash } from '@/components/options/site-to-add';
 import theme from '@/components/theme.css?inline';
 

@@ -4,9 +4,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_PERMISSIONS } from '@/utils/platforms';
 import { sendMessage, type PageConfig } from '@/utils/messages';
 import type { Detection } from '@/utils/model/detection';
-import { createDetector } from '@/utils/detect/detector';
-import { createMarkerLayer } from '@/utils/markers/marker-layer';
-import '@/components/marker/marker.css';
+import { createDetector } from '@/page/detect/detector';
+import { createMarkerLayer } from '@/page/markers/marker-layer';
+import '@/page/markers/marker.css';
 
 export default defineContentScript({
   matches: HOST_PERMISSIONS,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bundleProbe } from '../../scripts/bench/bundle';
+import { bundleProbe } from '../../tools/bench/bundle';
 import type { Rule } from '../../utils/model/rule';
-import { launchExtension, servePages, type ExtensionSession } from '../harness/browser';
+import { launchExtension, servePages, type ExtensionSession } from '../../tools/harness/browser';
 
 // Chromium's live element list shifts when the page removes nodes ahead of the first scan's place;
 // happy-dom's does not, so this is proven here, in the browser the extension runs in.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixturePages } from '../harness/fixture-pages';
+import { launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
+import { readFixturePages } from '../../tools/harness/fixture-pages';
 
 // The demo pages are what a newcomer sees first with `npm start`: they must keep working.
 const demo = readFixturePages(resolve('test/fixtures/demo'));

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { bundleProbe } from '../../scripts/bench/bundle';
+import { bundleProbe } from '../../tools/bench/bundle';
 import type { PageConfig } from '../../utils/messages';
 import type { Rule } from '../../utils/model/rule';
-import { askBackground } from '../../scripts/scan/background';
-import { launchExtension, servePages, type ExtensionSession } from '../harness/browser';
+import { askBackground } from '../../tools/scan/background';
+import { launchExtension, servePages, type ExtensionSession } from '../../tools/harness/browser';
 
 // Reading what is near the screen first needs layout and IntersectionObserver, which happy-dom
 // has not: proven here, in the browser the extension runs in, with the real detector.

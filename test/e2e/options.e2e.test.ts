@@ -3,8 +3,8 @@ import { cp, readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROME_BUILD, launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixture } from '../harness/fixture-pages';
+import { CHROME_BUILD, launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
+import { readFixture } from '../../tools/harness/fixture-pages';
 import { sampleArrangement } from '../unit/fixtures';
 
 const sendMoney = readFixture(resolve('test/fixtures/pages/messenger/thread-send-money.html'));

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixture } from '../harness/fixture-pages';
+import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
+import { readFixture } from '../../tools/harness/fixture-pages';
 
 const sendMoney = readFixture(resolve('test/fixtures/pages/messenger/thread-send-money.html'));
 const AXE = resolve('node_modules/axe-core/axe.min.js');

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readFixturePages } from '../harness/fixture-pages';
-import type { ScannedPage } from '../../scripts/scan/report';
+import { readFixturePages } from '../../tools/harness/fixture-pages';
+import type { ScannedPage } from '../../tools/scan/report';
 
 const fixtures = readFixturePages(resolve('test/fixtures/pages'));
 const entityNames = new Set(
@@ -13,7 +13,7 @@ const entityNames = new Set(
 /** Runs `npm run scan` as a researcher would, from the command line. */
 function scan(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile('npx', ['tsx', 'scripts/scan/index.ts', ...args], { env: process.env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile('npx', ['tsx', 'tools/scan/index.ts', ...args], { env: process.env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
       done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

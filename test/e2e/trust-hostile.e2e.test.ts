@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
+import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
 
 /**
  * A page cannot turn Ledgerlight against its user. The page's labels and a list file's text carry

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import type { BrowserContext, Request } from 'playwright-core';
-import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixturePages } from '../harness/fixture-pages';
+import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
+import { readFixturePages } from '../../tools/harness/fixture-pages';
 
 /**
  * "With default settings the extension makes no network request of its own." Every request the

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../harness/browser';
-import { readFixture } from '../harness/fixture-pages';
+import { launchExtension, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
+import { readFixture } from '../../tools/harness/fixture-pages';
 
 /**
  * Chrome stops an idle service worker after about thirty seconds. The findings of an open tab and

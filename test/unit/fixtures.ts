@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadBundled } from '@/utils/background/bundled';
+import { loadBundled } from '@/background/bundled';
 import type { Arrangement } from '@/utils/model/arrangement';
 
 /** The list in public/data/, read and validated exactly as the background reads it. */

@@ -1,5 +1,5 @@
-import { openLedgerDB, type LedgerDatabase } from '@/utils/db/schema';
-import { createLedger } from '@/utils/background/ledger';
+import { openLedgerDB, type LedgerDatabase } from '@/background/db/schema';
+import { createLedger } from '@/background/ledger';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import type { FullDataset } from '@/utils/model/dataset';
 import { bundledFromDisk, sampleArrangement } from './fixtures';

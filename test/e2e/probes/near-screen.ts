@@ -3,7 +3,7 @@
  * (idle slices, IntersectionObserver), reporting how many "Send money" controls it has read and
  * how many runs of the page it has left for later.
  */
-import { createDetector } from '../../../utils/detect/detector';
+import { createDetector } from '../../../page/detect/detector';
 import type { PageConfig } from '../../../utils/messages';
 
 declare global {

@@ -2,7 +2,7 @@
  * Bundled into a page by detector-slices.e2e.test.ts: the real detector, its first scan driven
  * slice by slice, so the test can change the page between two slices as a live site would.
  */
-import { createDetector } from '../../../utils/detect/detector';
+import { createDetector } from '../../../page/detect/detector';
 import type { PageConfig } from '../../../utils/messages';
 
 declare global {

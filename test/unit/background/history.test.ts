@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/utils/db/schema';
-import { pruneHistory, readHistory, recordPageView } from '@/utils/background/history';
+import { openLedgerDB } from '@/background/db/schema';
+import { pruneHistory, readHistory, recordPageView } from '@/background/history';
 
 const day = (iso: string) => Date.parse(`${iso}T12:00:00Z`);
 

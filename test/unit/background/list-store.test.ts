@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/utils/db/schema';
-import { diffImport, installBundled, readList, writeImport } from '@/utils/db/list-store';
+import { openLedgerDB } from '@/background/db/schema';
+import { diffImport, installBundled, readList, writeImport } from '@/background/db/list-store';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
 
 describe('the stored list', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/utils/db/schema';
-import { installBundled } from '@/utils/db/list-store';
-import { lookupsFor, matchFindings } from '@/utils/matching';
+import { openLedgerDB } from '@/background/db/schema';
+import { installBundled } from '@/background/db/list-store';
+import { lookupsFor, matchFindings } from '@/background/matching';
 import type { Detection } from '@/utils/model/detection';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openLedgerDB, type LedgerDatabase } from '@/utils/db/schema';
-import { installBundled, readList, writeImport } from '@/utils/db/list-store';
-import { matchFindings } from '@/utils/matching';
+import { openLedgerDB, type LedgerDatabase } from '@/background/db/schema';
+import { installBundled, readList, writeImport } from '@/background/db/list-store';
+import { matchFindings } from '@/background/matching';
 import type { Detection } from '@/utils/model/detection';
 import { FEATURE_KINDS } from '@/utils/model/vocabulary';
 import { PLATFORMS } from '@/utils/platforms';
-import { generatedList } from '../../../scripts/bench/generated-list';
-import { scanFindings } from '../../../scripts/bench/matching-reference';
-import { BENCH_DETECTIONS, BENCH_PAGE } from '../../../scripts/bench/matching-page';
+import { generatedList } from '../../../tools/bench/generated-list';
+import { scanFindings } from '../../../tools/bench/matching-reference';
+import { BENCH_DETECTIONS, BENCH_PAGE } from '../../../tools/bench/matching-page';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
 
 /** The postings as they would be built from scratch from what is stored now. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
-import { BLOCKED, readyOrBlocked } from '@/utils/background/startup';
+import { BLOCKED, readyOrBlocked } from '@/background/startup';
 
 describe('a database upgrade blocked by an open older connection', () => {
   it('is reported instead of waited on, and the background answers once the upgrade can run', async () => {

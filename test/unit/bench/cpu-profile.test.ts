@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, MAX_SAMPLE_US } from '../../../scripts/bench/cpu-profile';
+import { attribute, MAX_SAMPLE_US } from '../../../tools/bench/cpu-profile';
 
 const OURS = 'chrome-extension://abc/content-scripts/social.js';
 const PAGE = 'https://www.facebook.com/';

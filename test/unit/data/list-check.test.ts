@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkListFiles, coverageGaps, type ListFiles } from '@/scripts/data/list-check';
+import { checkListFiles, coverageGaps, type ListFiles } from '@/tools/data/list-check';
 import { bundledFromDisk } from '../fixtures';
 
 /** A fresh copy of the bundled files, for each test to break in one place. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_FILE, datasetJsonSchemaText } from '@/scripts/data/json-schema';
+import { SCHEMA_FILE, datasetJsonSchemaText } from '@/tools/data/json-schema';
 
 describe('the published JSON Schema', () => {
   it('is exactly what `npm run data:schema` generates from the valibot Dataset schema', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CANDIDATES, isCandidate } from '@/utils/detect/detector';
-import { readFixturePages } from '../../harness/fixture-pages';
+import { CANDIDATES, isCandidate } from '@/page/detect/detector';
+import { readFixturePages } from '../../../tools/harness/fixture-pages';
 
 // The first scan classifies elements in code, batches use the selector: both must agree.
 describe('candidate elements', () => {

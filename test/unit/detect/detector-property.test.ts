@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createDetector } from '@/utils/detect/detector';
+import { createDetector } from '@/page/detect/detector';
 import type { Detection } from '@/utils/model/detection';
 import { bundledFromDisk } from '../fixtures';
 import { keepPagesOffline, pageConfigSource } from './page-run';

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDetector } from '@/utils/detect/detector';
+import { createDetector } from '@/page/detect/detector';
 import type { Detection } from '@/utils/model/detection';
 import type { PageConfig } from '@/utils/messages';
 import { keepPagesOffline } from './page-run';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PageConfig } from '@/utils/messages';
 import { bundledFromDisk } from '../fixtures';
-import { readFixturePages } from '../../harness/fixture-pages';
+import { readFixturePages } from '../../../tools/harness/fixture-pages';
 import { detectOnce, keepPagesOffline, loadPage, pageConfigSource } from './page-run';
 
 /**

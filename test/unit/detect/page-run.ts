@@ -1,4 +1,4 @@
-import { createDetector } from '@/utils/detect/detector';
+import { createDetector } from '@/page/detect/detector';
 import type { Detection } from '@/utils/model/detection';
 import type { FullDataset } from '@/utils/model/dataset';
 import type { PageConfig } from '@/utils/messages';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPhrases, indexPhrases } from '@/utils/detect/phrases';
+import { findPhrases, indexPhrases } from '@/page/detect/phrases';
 
 const index = indexPhrases(['pay', 'pay with paypal', 'send money', 'snapchat+', "envoyer de l'argent", 'पैसे भेजें', 'billing & payments', 'buy now, pay later']);
 const find = (label: string, extraWords = 6) => findPhrases(label.toLowerCase(), index, extraWords);

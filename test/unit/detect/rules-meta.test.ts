@@ -3,7 +3,7 @@ import type { FullDataset } from '@/utils/model/dataset';
 import { FEATURE_KINDS } from '@/utils/model/vocabulary';
 import { PLATFORMS, platformForUrl } from '@/utils/platforms';
 import { bundledFromDisk } from '../fixtures';
-import { readFixturePages } from '../../harness/fixture-pages';
+import { readFixturePages } from '../../../tools/harness/fixture-pages';
 
 /** Keeps the rules and their test pages honest with each other; fixtures.test.ts checks each page. */
 describe('detection rules and their fixture pages', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import type { SiteAccess } from '@/components/options/site-access';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import { sampleArrangement } from '../fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_FILE, createCustomSites, type CustomSiteScripting } from '@/utils/background/custom-sites';
+import { CONTENT_SCRIPT_FILE, createCustomSites, type CustomSiteScripting } from '@/background/custom-sites';
 
 /** A browser with its permissions and registered scripts, as far as custom sites can see it. */
 function fakeBrowser(granted: string[]) {

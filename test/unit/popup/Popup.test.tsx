@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import type { Result, TabReport } from '@/utils/messages';
 import type { Transport } from '@/utils/transport';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';

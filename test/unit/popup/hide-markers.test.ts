@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { createRoutes, dispatch } from '@/utils/background/handlers';
-import { watchedPlatform } from '@/utils/background/watch';
+import { createRoutes, dispatch } from '@/background/handlers';
+import { watchedPlatform } from '@/background/watch';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { ledgerUnderTest } from '../ledger-under-test';
 

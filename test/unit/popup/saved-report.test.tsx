@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import { readSavedReport, savedTabKey } from '@/utils/saved-tab';
 import type { Transport } from '@/utils/transport';
 import type { Detection } from '@/utils/model/detection';

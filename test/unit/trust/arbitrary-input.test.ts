@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { parseListFile } from '@/utils/list-file';
-import { createDetector } from '@/utils/detect/detector';
+import { createDetector } from '@/page/detect/detector';
 import { Detection, MAX_DETECTIONS } from '@/utils/model/detection';
 import type { PageConfig } from '@/utils/messages';
 import { sampleArrangement } from '../fixtures';

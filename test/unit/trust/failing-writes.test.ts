@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoutes, dispatch } from '@/utils/background/handlers';
+import { createRoutes, dispatch } from '@/background/handlers';
 import { sampleArrangement } from '../fixtures';
 import { ledgerUnderTest, listFile } from '../ledger-under-test';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, openLedgerDB } from '@/utils/db/schema';
-import { matchFindings } from '@/utils/matching';
-import { readSettings, settingsItem } from '@/utils/background/settings-store';
+import { DB_VERSION, openLedgerDB } from '@/background/db/schema';
+import { matchFindings } from '@/background/matching';
+import { readSettings, settingsItem } from '@/background/settings-store';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { sampleArrangement } from '../fixtures';
 import { bundledWithOneArrangement, ledgerUnderTest } from '../ledger-under-test';

@@ -1,0 +1,415 @@
+import type { Detection, SignalHit } from '../../utils/model/detection';
+import { detectionKey, MAX_DETECTIONS } from '../../utils/model/detection';
+import type { Rule } from '../../utils/model/rule';
+import type { PageConfig } from '../../utils/messages';
+import { compileRules, entityForUrl } from './compile';
+import { findPhrases } from './phrases';
+import { containsUserContent, isUserContent } from './user-content';
+import { createHorizon } from './horizon';
+
+/** Elements that can carry a control, frame, script, form or link signal. Everything else is skipped. */
+export const CANDIDATES =
+  'button,a[href],[role="button"],[role="link"],[role="menuitem"],[role="tab"],input[type="submit"],input[type="button"],summary,iframe,script[src],form[action]';
+const CONTROL_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+/** How long one slice of reading may run before it yields to the page. */
+const SLICE_MS = 4;
+/** A batch this small (added nodes and relabelled ones) is handled as it arrives, within this long. */
+const SMALL_BATCH = 16;
+const INLINE_SLICE_MS = 1;
+/** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
+const LABEL_MEMORY = 4_000;
+const MAX_LABEL = 80;
+/** Words a control's name may add to a phrase: "Try Premium for $0", "Join this channel to get perks". */
+const EXTRA_WORDS = 6;
+
+/** A control's cleaned-up name and the rule phrases it holds. */
+interface LabelMatch {
+  label: string;
+  phrases: string[];
+}
+
+interface Hit {
+  rule: Rule;
+  partners: string[];
+  signal: SignalHit;
+}
+
+export interface DetectorOptions {
+  /**
+   * Called with the page's complete detection set whenever it changes, and whether parts of the
+   * page far from the screen are still unread (so the popup can say the count may grow).
+   */
+  report(detections: Detection[], unread: boolean): void;
+  /** Called for each element that fired a rule, so in-page markers can sit beside it. */
+  onElements?(elements: Map<Element, Detection[]>): void;
+  /** Defers work to an idle moment; tests pass a synchronous scheduler. */
+  schedule?(run: () => void): void;
+  /** Milliseconds one slice of reading may run; tests pass 0 to slice every few dozen elements. */
+  sliceMs?: number;
+  /**
+   * Handle a small batch (a few added nodes, nothing else waiting) in the mutation callback
+   * itself: waking up again in an idle callback costs the page more than the work. The content
+   * script sets it; tests and the benchmark's probe drive flushes themselves.
+   */
+  inlineSmallBatches?: boolean;
+}
+
+/**
+ * Watches one page: reads it once when it settles (what is near the screen, the rest as it nears
+ * the screen, unless the whole page is asked for), then only the nodes that mutations add, in
+ * batches. Page-level signals (routes, an entity's own page) are re-read on navigation; element
+ * signals leave with their element.
+ */
+export function createDetector(config: PageConfig, options: DetectorOptions) {
+  const rules = compileRules(config);
+  const schedule = options.schedule ?? ((run) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 250 }) : setTimeout(run, 16)));
+  const elementHits = new Map<Element, Hit[]>();
+  let pageHits: Hit[] = [];
+  let pending: Element[] = [];
+  /** Elements whose own label or target changed: their old hits may no longer hold. */
+  let changed: Element[] = [];
+  let flushQueued = false;
+  let lastReport = '';
+  const observers: MutationObserver[] = [];
+  /** Frames we listen to, so a same-origin frame that loads (or reloads) later is still read. */
+  const framesWatched = new WeakSet<Element>();
+  const framesRead = new WeakSet<Document>();
+  let stopped = false;
+  /**
+   * The next report goes out even if nothing changed: the first one (even empty, it replaces what
+   * the tab showed before) and the first after a navigation.
+   */
+  let reportDue = true;
+  let pruneDue = false;
+  /** Hits were added or dropped since the last report was put together. */
+  let hitsChanged = true;
+  let lastUnread = false;
+  const labelMatches = new Map<string, LabelMatch | null>();
+  const horizon = createHorizon(document, { read: visit, onNearing: queueFlush, wholePage: config.wholePage });
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') changed.push(record.target as Element);
+      else
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) pending.push(node as Element);
+          // New text inside an existing control renames it (React swaps text nodes to relabel a button).
+          else if (node.nodeType === 3 && node.parentElement) changed.push(node.parentElement);
+        }
+      if (record.removedNodes.length) {
+        horizon.removed(record);
+        pruneDue = true;
+        queueFlush(); // pruning alone is worth a flush
+      }
+    }
+    if (!pending.length && !changed.length) return;
+    if (options.inlineSmallBatches && !flushQueued && pending.length + changed.length <= SMALL_BATCH) flush(INLINE_SLICE_MS);
+    else queueFlush();
+  });
+  observers.push(observer);
+
+  function queueFlush() {
+    if (flushQueued) return;
+    flushQueued = true;
+    schedule(() => flush());
+  }
+
+  /** Reads what changed and what was added, walks what is due, and reports once nothing is left. */
+  function flush(sliceMs = options.sliceMs ?? SLICE_MS) {
+    flushQueued = false;
+    if (stopped) return;
+    const batch = pending;
+    const relabelled = changed;
+    pending = [];
+    changed = [];
+    for (const target of relabelled) {
+      if (!target.isConnected) continue;
+      const element = target.closest(CANDIDATES) ?? target;
+      if (elementHits.delete(element)) hitsChanged = true;
+      scanOne(element);
+    }
+    for (const element of batch) if (element.isConnected) horizon.added(element);
+    if (pruneDue) horizon.prune();
+    if (horizon.work(performance.now() + sliceMs)) return queueFlush();
+    if (pruneDue) pruneHits();
+    pruneDue = false;
+    emit(reportDue);
+    reportDue = false;
+  }
+
+  function watchRoot(root: Document | ShadowRoot) {
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'action', 'aria-label'] });
+  }
+
+  /** The element itself, without its descendants. */
+  function scanOne(element: Element) {
+    if (element.matches(CANDIDATES)) scanElement(element);
+    if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
+  }
+
+  /** Which of the joined selectors matched: paid only for the few elements the union found. */
+  function selectorHits(element: Element) {
+    for (const { rule, selector } of rules.selectors)
+      if (element.matches(selector) && !isUserContent(element))
+        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'selector', evidence: selector } });
+  }
+
+  function scanElement(element: Element) {
+    const tag = element.localName;
+    if (tag === 'iframe') {
+      const src = element.getAttribute('src');
+      if (src) resourceHits(element, 'frame', src);
+      enterFrame(element as HTMLIFrameElement);
+      return;
+    }
+    if (tag === 'script') return resourceHits(element, 'script', element.getAttribute('src') ?? '');
+    if (tag === 'form') return resourceHits(element, 'form', element.getAttribute('action') ?? '');
+    if (tag === 'a') {
+      const href = element.getAttribute('href') ?? '';
+      // A relative link stays on the site: no financial firm's domain to find (most feed links).
+      if (!(href.charCodeAt(0) === 47 && href.charCodeAt(1) !== 47)) resourceHits(element, 'link', unwrapRedirect(href));
+    }
+    controlHits(element);
+  }
+
+  function enterFrame(frame: HTMLIFrameElement) {
+    readFrame(sameOriginDocument(frame));
+    if (framesWatched.has(frame)) return;
+    framesWatched.add(frame);
+    frame.addEventListener('load', () => {
+      if (stopped || !readFrame(sameOriginDocument(frame))) return;
+      queueFlush();
+    });
+  }
+
+  /** Walks a same-origin frame's document once (a reload brings a new one); false if there was none to read. */
+  function readFrame(inner: Document | null): boolean {
+    if (!inner || framesRead.has(inner)) return false;
+    framesRead.add(inner);
+    watchRoot(inner);
+    horizon.walk(inner);
+    return true;
+  }
+
+  function resourceHits(element: Element, kind: 'frame' | 'script' | 'form' | 'link', url: string) {
+    const candidates = rules.resources[kind];
+    if (!candidates.length) return;
+    const entity = entityForUrl(url, rules.domains);
+    if (!entity) return;
+    if (kind === 'link' && isUserContent(element)) return;
+    for (const { rule, partners, kinds } of candidates) {
+      if (partners && !partners.has(entity.id)) continue;
+      if (kinds && !kinds.has(entity.kind)) continue;
+      addHit(element, { rule, partners: [entity.id], signal: { kind, evidence: hostForEvidence(url) } });
+    }
+  }
+
+  function controlHits(element: Element) {
+    if (!rules.phraseIndex.size) return;
+    const role = element.getAttribute('role');
+    if (role && !CONTROL_ROLES.has(role)) return;
+    const { raw, fromText } = rawLabel(element);
+    if (!raw) return;
+    const found = phrasesIn(raw);
+    if (!found) return;
+    // Only now, for the rare control that matched, pay for walking the tree: a control inside what
+    // users write, or one whose name is made of what they wrote (a whole post that is a link), is
+    // their words, not the site's feature.
+    if (isUserContent(element) || (fromText && containsUserContent(element))) return;
+    for (const phrase of found.phrases)
+      for (const rule of rules.controlPhrases.get(phrase) ?? [])
+        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'control', evidence: found.label } });
+  }
+
+  /**
+   * The rule phrases a control's name holds, remembered per distinct raw name: a feed repeats a
+   * few dozen names thousands of times, so each is cleaned up and matched once.
+   */
+  function phrasesIn(raw: string): LabelMatch | null {
+    if (raw.length > MAX_LABEL * 2) return null; // long text is content, and not worth remembering
+    const known = labelMatches.get(raw);
+    if (known !== undefined) return known;
+    const label = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL);
+    const phrases = findPhrases(label.toLowerCase(), rules.phraseIndex, EXTRA_WORDS);
+    const result = phrases.length ? { label, phrases } : null;
+    if (labelMatches.size >= LABEL_MEMORY) labelMatches.clear();
+    labelMatches.set(raw, result);
+    return result;
+  }
+
+  function addHit(element: Element, hit: Hit) {
+    const hits = elementHits.get(element);
+    if (!hits) elementHits.set(element, [hit]);
+    else if (!hits.some((h) => h.rule.id === hit.rule.id && h.partners.join() === hit.partners.join())) hits.push(hit);
+    else return;
+    hitsChanged = true;
+  }
+
+  /** Element signals leave with their element. */
+  function pruneHits() {
+    for (const element of elementHits.keys())
+      if (!element.isConnected) {
+        elementHits.delete(element);
+        hitsChanged = true;
+      }
+  }
+
+  function readPage(url: string) {
+    const path = safePath(url);
+    pageHits = [];
+    hitsChanged = true;
+    for (const { rule, pattern } of rules.routes)
+      if (pattern.test(path)) pageHits.push({ rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'route', evidence: path.slice(0, 200) } });
+    const lower = path.toLowerCase();
+    for (const { rule, prefix, kinds } of rules.entityPages) {
+      if (!lower.startsWith(prefix)) continue;
+      const handle = lower.slice(prefix.length).split(/[/?#]/, 1)[0] ?? '';
+      const entity = rules.handles.get(handle.replace(/^@/, ''));
+      if (entity && (!kinds || kinds.has(entity.kind)))
+        pageHits.push({ rule, partners: [entity.id], signal: { kind: 'entity-page', evidence: `${prefix}${handle}` } });
+    }
+  }
+
+  function detections(): Detection[] {
+    const grouped = new Map<string, Detection>();
+    const byElement = new Map<Element, Detection[]>();
+    const add = (hit: Hit, element?: Element) => {
+      const key = detectionKey({ ruleId: hit.rule.id, partners: hit.partners });
+      let d = grouped.get(key);
+      if (!d) {
+        d = { ruleId: hit.rule.id, feature: hit.rule.feature, partners: [...hit.partners].sort(), confidence: hit.rule.confidence, count: 0, signals: [] };
+        grouped.set(key, d);
+      }
+      d.count++;
+      if (d.signals.length < 10 && !d.signals.some((s) => s.kind === hit.signal.kind && s.evidence === hit.signal.evidence)) d.signals.push(hit.signal);
+      if (element) byElement.set(element, [...(byElement.get(element) ?? []), d]);
+    };
+    for (const hit of pageHits) add(hit);
+    for (const [element, hits] of elementHits) for (const hit of hits) add(hit, element);
+    options.onElements?.(byElement);
+    return [...grouped.values()].sort((a, b) => detectionKey(a).localeCompare(detectionKey(b))).slice(0, MAX_DETECTIONS);
+  }
+
+  function emit(force = false) {
+    const unread = horizon.parked > 0;
+    // Most batches add nothing the page did not already show: then there is nothing to regroup.
+    if (!force && !hitsChanged && unread === lastUnread) return;
+    hitsChanged = false;
+    lastUnread = unread;
+    const list = detections();
+    const fingerprint = JSON.stringify([unread, list.map((d) => [d.ruleId, d.partners, d.count])]);
+    if (!force && fingerprint === lastReport) return;
+    lastReport = fingerprint;
+    options.report(list, unread);
+  }
+
+  function visit(element: Element) {
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      watchRoot(shadow);
+      horizon.walk(shadow);
+    }
+    if (isCandidate(element)) scanElement(element);
+    if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
+  }
+
+  return {
+    /**
+     * First scan of a settled page, its first slice now and the rest in idle slices; reports once
+     * the walk has nothing left. Not a lookup of every frame, script or form: finding those alone
+     * means a pass over the whole document, which on a long page costs more than the walk itself;
+     * the head and short lists (where scripts sit) are always read whole.
+     */
+    start(doc: Document, url: string) {
+      readPage(url);
+      watchRoot(doc);
+      horizon.walk(doc);
+      flush();
+    },
+    /**
+     * Single-page navigation: the route changed, the DOM follows through mutations. Reported in
+     * the next flush rather than now: a site changes the address before it swaps the view, and
+     * one report of the new page is worth more than one of each half.
+     */
+    navigated(url: string) {
+      readPage(url);
+      pruneHits();
+      reportDue = true;
+      queueFlush();
+    },
+    stop() {
+      stopped = true;
+      horizon.disconnect();
+      for (const o of observers) o.disconnect();
+      elementHits.clear();
+      pageHits = [];
+      pending = [];
+    },
+    /** Runs pending work now (tests and the benchmark measure whole batches). */
+    flush: () => flush(),
+    /** Parked runs of elements waiting to near the screen (the benchmark reports them). */
+    get parked() {
+      return horizon.parked;
+    },
+    current: detections,
+  };
+}
+
+/** The same test as the CANDIDATES selector, without selector matching: the first scan asks it of every element. */
+export function isCandidate(element: Element): boolean {
+  const tag = element.localName;
+  if (tag === 'button' || tag === 'summary' || tag === 'iframe') return true;
+  if (tag === 'a' && element.hasAttribute('href')) return true;
+  if (tag === 'script' && element.hasAttribute('src')) return true;
+  if (tag === 'form' && element.hasAttribute('action')) return true;
+  if (tag === 'input') {
+    const type = element.getAttribute('type');
+    if (type === 'submit' || type === 'button') return true;
+  }
+  const role = element.getAttribute('role');
+  return role !== null && CONTROL_ROLES.has(role);
+}
+
+/**
+ * A control's name as a screen reader would announce it, before clean-up, and whether it came
+ * from its inner text. A name over MAX_LABEL characters in an aria-label, or twice that in text,
+ * is content rather than a name; phrasesIn drops it.
+ */
+function rawLabel(element: Element): { raw: string; fromText: boolean } {
+  const aria = element.getAttribute('aria-label');
+  if (aria) return { raw: aria.length <= MAX_LABEL ? aria : '', fromText: false };
+  if (element.localName === 'input') return { raw: (element as HTMLInputElement).value.slice(0, MAX_LABEL), fromText: false };
+  return { raw: element.textContent ?? '', fromText: true };
+}
+
+function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+/** Social sites route outgoing links through their own redirectors; the real target is in a parameter. */
+function unwrapRedirect(href: string): string {
+  const match = /^https:\/\/(?:l|lm)\.(?:facebook|instagram|messenger)\.com\/l\.php\?u=([^&]+)/.exec(href);
+  if (!match?.[1]) return href;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return href;
+  }
+}
+
+function hostForEvidence(url: string): string {
+  return (/^(?:https?:)?\/\/([^/?#]+)/.exec(url)?.[1] ?? url).slice(0, 200);
+}
+
+function safePath(url: string): string {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return '/';
+  }
+}

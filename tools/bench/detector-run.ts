@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import type { PageConfig } from '../../utils/messages';
+import type { Entity } from '../../utils/model/entity';
+import type { Rule } from '../../utils/model/rule';
+import { platformForUrl } from '../../utils/platforms';
+import { bundleProbe } from './bundle';
+import type { ProbeTimes } from './detector-probe';
+import { FEED_URL, NAVIGATIONS, POSTS_PER_BATCH } from './feed-page';
+import { BATCHES } from './feed-run';
+import { naiveDetectorScript } from './naive-detector';
+
+/** The page config the background would send for the feed, built from the bundled data files. */
+function feedConfig(dataDir = resolve('public/data')): PageConfig {
+  const platform = platformForUrl(FEED_URL)!;
+  const rules = (JSON.parse(readFileSync(resolve(dataDir, 'rules.json'), 'utf8')) as { rules: Rule[] }).rules;
+  const entities = (JSON.parse(readFileSync(resolve(dataDir, 'entities.json'), 'utf8')) as { entities: Entity[] }).entities;
+  const platformRules = rules.filter((r) => !r.platforms || r.platforms.includes(platform.id));
+  return {
+    platform: { id: platform.id, owner: platform.owner },
+    rules: platformRules,
+    entities: entities
+      .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
+      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains ?? [], handles: e.handles?.[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
+    markers: false,
+    wholePage: false,
+  };
+}
+
+/**
+ * Exact timings, without a profiler attached, of the real detector code on the generated feed: its first scan, each batch of
+ * 100 added elements and each navigation, timed in the page with performance.now().
+ */
+export async function timeDetector(context: BrowserContext): Promise<ProbeTimes> {
+  const probe = await bundleProbe(resolve('tools/bench/detector-probe.ts'));
+  const page = await context.newPage();
+  await page.goto(FEED_URL, { waitUntil: 'load' });
+  await page.addScriptTag({ content: probe });
+  await page.waitForTimeout(500);
+  await page.evaluate((config) => window.ledgerlightDetectorProbe.start(config), feedConfig());
+  for (let i = 0; i < BATCHES; i++) {
+    await page.evaluate((posts) => window.ledgerlightFeed.append(posts), POSTS_PER_BATCH);
+    await page.evaluate(() => window.ledgerlightDetectorProbe.flushBatch());
+  }
+  await page.evaluate(() => window.ledgerlightDetectorProbe.scrollThrough());
+  for (const path of NAVIGATIONS) {
+    await page.evaluate((to) => window.ledgerlightFeed.navigate(to), path);
+    await page.evaluate(() => window.ledgerlightDetectorProbe.navigated());
+  }
+  const times = await page.evaluate(() => window.ledgerlightDetectorProbe.times);
+  await page.close();
+  return times;
+}
+
+/** The same batches and navigations with the naive detector, which times its own full rescans. */
+export async function timeNaiveDetector(context: BrowserContext): Promise<{ firstScan: number; batches: number[] }> {
+  const page = await context.newPage();
+  await page.goto(FEED_URL, { waitUntil: 'load' });
+  await page.addScriptTag({ content: naiveDetectorScript() });
+  for (let i = 0; i < BATCHES; i++) await page.evaluate((posts) => window.ledgerlightFeed.append(posts), POSTS_PER_BATCH);
+  const times = await page.evaluate(() => (window as unknown as { ledgerlightNaiveTimes: { firstScan: number; batches: number[] } }).ledgerlightNaiveTimes);
+  await page.close();
+  return times;
+}
