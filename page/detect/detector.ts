@@ -5,6 +5,7 @@ import type { PageConfig } from '../../utils/messages';
 import { compileRules, entityForUrl } from './compile';
 import { findPhrases } from './phrases';
 import { containsUserContent, isUserContent } from './user-content';
+import { unwrapRedirect } from '../../utils/platforms';
 import { createHorizon } from './horizon';
 
 /** Elements that can carry a control, frame, script, form or link signal. Everything else is skipped. */
@@ -391,16 +392,6 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
 }
 
 /** Social sites route outgoing links through their own redirectors; the real target is in a parameter. */
-function unwrapRedirect(href: string): string {
-  const match = /^https:\/\/(?:l|lm)\.(?:facebook|instagram|messenger)\.com\/l\.php\?u=([^&]+)/.exec(href);
-  if (!match?.[1]) return href;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return href;
-  }
-}
-
 function hostForEvidence(url: string): string {
   return (/^(?:https?:)?\/\/([^/?#]+)/.exec(url)?.[1] ?? url).slice(0, 200);
 }
