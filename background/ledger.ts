@@ -7,7 +7,10 @@ import type { FullDataset } from '../utils/model/dataset';
 import { matchFindings } from './matching';
 import { diffImport, installBundled, readList, writeImport } from './db/list-store';
 import { checkMerged, parseListFile } from '../utils/list-file';
-import type { ListQuery, ListSummary, PageConfig, Result, TabReport, TabState } from '../utils/messages';
+import type { Result } from '../utils/protocol';
+import type { ListQuery, ListSummary } from '../utils/model/list-summary';
+import type { PageConfig } from '../utils/model/page-config';
+import type { TabReport, TabState } from '../utils/model/tab-report';
 import { watchedPlatform } from './watch';
 import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
@@ -169,8 +172,10 @@ export function createLedger(deps: LedgerDeps) {
     if (!parsed.ok) return parsed;
     const stored = await readList(db);
     const problems = checkMerged(stored, parsed.list);
-    if (problems.length)
-      return { ok: false as const, error: `The list refers to things that do not exist or repeats ids: ${problems[0]!.path}: ${problems[0]!.message}`, problems };
+    if (problems.length) {
+      const detail = `The list refers to things that do not exist or repeats ids: ${problems[0]!.path}: ${problems[0]!.message}`;
+      return { ok: false as const, error: 'list-refused' as const, detail, problems };
+    }
     return { ok: true as const, list: parsed.list, changes: diffImport(stored, parsed.list) };
   }
 

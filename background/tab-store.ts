@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { TabReport, TabState } from '../utils/messages';
-import { fromSavedText, savedTabKey } from '../utils/saved-tab';
+import type { TabReport, TabState } from '../utils/model/tab-report';
+import { fromSavedText } from '../utils/saved-tab';
+import { SAVED_TAB_PREFIX, savedTabItem } from '../utils/storage';
 
 /**
  * A tab's state, with the arrangements its findings name and the names of their parties when
@@ -8,15 +9,8 @@ import { fromSavedText, savedTabKey } from '../utils/saved-tab';
  */
 export type SavedTab = TabState & Partial<Pick<TabReport, 'arrangements' | 'entities'>>;
 
-/**
- * Per-tab findings live in session storage: Chrome stops an idle service worker after about 30
- * seconds, and the popup must still find them afterwards; the browser clears them on restart,
- * when tab ids are reused.
- */
-const key = (tabId: number) => `session:${savedTabKey(tabId)}` as const;
-
 export async function readTab(tabId: number): Promise<SavedTab | null> {
-  return fromSaved(await storage.getItem(key(tabId)));
+  return fromSaved(await savedTabItem(tabId).getValue());
 }
 
 /**
@@ -25,17 +19,17 @@ export async function readTab(tabId: number): Promise<SavedTab | null> {
  * `JSON.parse` arrive in less than half the time (docs/bench.md).
  */
 export function writeTab(state: SavedTab): Promise<void> {
-  return storage.setItem(key(state.tabId), JSON.stringify(state));
+  return savedTabItem(state.tabId).setValue(JSON.stringify(state));
 }
 
 export function forgetTab(tabId: number): Promise<void> {
-  return storage.removeItem(key(tabId));
+  return savedTabItem(tabId).removeValue();
 }
 
 export async function readAllTabs(): Promise<SavedTab[]> {
   const all = await storage.snapshot('session');
   return Object.entries(all)
-    .filter(([k]) => k.startsWith('tab:'))
+    .filter(([k]) => k.startsWith(SAVED_TAB_PREFIX))
     .flatMap(([, saved]) => fromSaved(saved) ?? []);
 }
 

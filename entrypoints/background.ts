@@ -2,14 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openLedgerDB } from '@/background/db/schema';
 import { createLedger } from '@/background/ledger';
-import { createRoutes, dispatch, ROUTE_TYPES, type DispatchContext } from '@/background/handlers';
+import { createRoutes, dispatch, type DispatchContext, type Route } from '@/background/handlers';
 import { loadBundled } from '@/background/bundled';
-import { readSettings, settingsItem } from '@/background/settings-store';
+import { readSettings, settingsItem } from '@/utils/storage';
 import { showBadge } from '@/background/badge';
 import { watchedPlatform } from '@/background/watch';
 import { createCustomSites } from '@/background/custom-sites';
-import { onMessage } from '@/utils/messages';
-import { BLOCKED, DATABASE_BLOCKED, readyOrBlocked } from '@/background/startup';
+import { MESSAGE_TYPES, onMessage } from '@/utils/protocol';
+import { BLOCKED, readyOrBlocked } from '@/background/startup';
 
 export default defineBackground(() => {
   // Sites the user added: registered content scripts, kept in line with settings and permissions.
@@ -77,13 +77,13 @@ export default defineBackground(() => {
   const log = (reason: string, detail: unknown) => console.warn(`Ledgerlight: ${reason}`, detail);
 
   // Listeners are added synchronously: a message that wakes the worker must find them in place.
-  for (const type of ROUTE_TYPES) {
+  for (const type of MESSAGE_TYPES) {
     onMessage(type, async ({ data, sender }) => {
       const all = await readyOrBlocked(routes, blocked);
-      if (all === BLOCKED) return { ok: false, error: DATABASE_BLOCKED } as never;
+      if (all === BLOCKED) return { ok: false, error: 'database-blocked' } as never;
       const settings = await currentSettings;
       const context: DispatchContext = { self, log, isWatchedUrl: (url) => watchedPlatform(url, settings) !== undefined };
-      return dispatch(all[type], type, data, sender, context) as never;
+      return dispatch(all[type] as Route<typeof type>, type, data, sender, context) as never;
     });
   }
 

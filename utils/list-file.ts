@@ -6,9 +6,10 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 const MAX_DEPTH = 12;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type ParsedList = { ok: true; list: Dataset } | { ok: false; error: string; problems: Problem[] };
+/** A refusal says why in `detail` (in English, like the list itself) and where in `problems`. */
+export type ParsedList = { ok: true; list: Dataset } | { ok: false; error: 'list-refused'; detail: string; problems: Problem[] };
 
-const refuse = (error: string, problems: Problem[] = []): ParsedList => ({ ok: false, error, problems });
+const refuse = (detail: string, problems: Problem[] = []): ParsedList => ({ ok: false, error: 'list-refused', detail, problems });
 
 /**
  * Reads a list file someone gives us. Size, nesting and key checks come before the schema so a

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ListQuery, ListSummary } from '@/utils/messages';
+import type { ListQuery, ListSummary } from '@/utils/model/list-summary';
 import type { Arrangement } from '@/utils/model/arrangement';
 import { STATUSES } from '@/utils/model/vocabulary';
 import type { Transport } from '@/utils/transport';
 import { STATUS_LABELS } from '../../utils/i18n';
 import { ArrangementDetail } from './ArrangementDetail';
 import { t } from './text';
+import { failureText } from '../failure-text';
 
 interface Props {
   transport: Transport;
@@ -29,7 +30,7 @@ export function ArrangementBrowser({ transport, revision }: Props) {
 
   // The unfiltered list gives the choices for each filter.
   useEffect(() => {
-    transport['list:query']({}).then((r) => (r.ok ? setAll(r.value) : setError(r.error)));
+    transport['list:query']({}).then((r) => (r.ok ? setAll(r.value) : setError(failureText(r))));
   }, [revision]);
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export function ArrangementBrowser({ transport, revision }: Props) {
       if (r.ok) {
         setShown(r.value.arrangements);
         setError(null);
-      } else setError(r.error);
+      } else setError(failureText(r));
     });
   }, [text, filter, revision]);
 

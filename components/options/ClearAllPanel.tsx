@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Transport } from '@/utils/transport';
 import { ConfirmAction } from './ConfirmAction';
 import { t } from './text';
+import { failureText } from '../failure-text';
 
 /** Wipes everything Ledgerlight stored: imports, history, per-tab findings, settings and added sites. */
 export function ClearAllPanel({ transport, onCleared }: { transport: Transport; onCleared(): void }) {
@@ -10,7 +11,7 @@ export function ClearAllPanel({ transport, onCleared }: { transport: Transport; 
 
   async function clearAll() {
     const result = await transport['data:clear-all'](undefined);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(failureText(result));
     setError(null);
     setStatus(t('options.clearAll.done'));
     onCleared();

@@ -10,6 +10,7 @@ import { HistoryChart, describeSeries } from './HistoryChart';
 import { dailyTotals, historyCsv, historyJson, matchesFilter, sortRows, type HistoryFilter } from './history-series';
 import { downloadText } from '../download';
 import { t } from './text';
+import { failureText } from '../failure-text';
 
 interface Props {
   transport: Transport;
@@ -27,7 +28,7 @@ export function HistoryPanel({ transport, settings, save, revision, now = Date.n
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
-  const load = () => transport['history:get'](undefined).then((r) => (r.ok ? setRows(r.value) : setError(r.error)));
+  const load = () => transport['history:get'](undefined).then((r) => (r.ok ? setRows(r.value) : setError(failureText(r))));
   // A shorter period prunes old days in the background, so the rows are read again after it changes.
   useEffect(() => void load(), [revision, settings.historyDays]);
 
@@ -38,7 +39,7 @@ export function HistoryPanel({ transport, settings, save, revision, now = Date.n
 
   async function clear() {
     const result = await transport['history:clear'](undefined);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) return setError(failureText(result));
     setRows([]);
     setStatus(t('options.history.cleared'));
   }

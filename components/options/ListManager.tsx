@@ -5,6 +5,8 @@ import type { Transport } from '@/utils/transport';
 import { ConfirmAction } from './ConfirmAction';
 import { downloadText } from '../download';
 import { t } from './text';
+import { failureText } from '../failure-text';
+import type { Failure as RequestFailure } from '@/utils/protocol';
 
 interface Props {
   transport: Transport;
@@ -39,7 +41,7 @@ export function ListManager({ transport, onChanged }: Props) {
     input.value = '';
     const preview = await transport['list:preview']({ text });
     setStatus('');
-    if (!preview.ok) return setFailure({ message: t('options.import.refused', [file.name, preview.error]), problems: preview.problems ?? [] });
+    if (!preview.ok) return setFailure({ message: t('options.import.refused', [file.name, reason(preview)]), problems: preview.problems ?? [] });
     setPending({ name: file.name, text, changes: preview.value });
   }
 
@@ -47,20 +49,20 @@ export function ListManager({ transport, onChanged }: Props) {
     if (!pending) return;
     const result = await transport['list:import']({ text: pending.text });
     setPending(null);
-    if (!result.ok) return setFailure({ message: t('options.import.failed', [result.error]), problems: result.problems ?? [] });
+    if (!result.ok) return setFailure({ message: t('options.import.failed', [reason(result)]), problems: result.problems ?? [] });
     setStatus(t('options.import.done', [String(total(result.value.added)), String(total(result.value.changed)), result.value.version]));
     onChanged();
   }
 
   async function exportList() {
     const result = await transport['list:export'](undefined);
-    if (!result.ok) return setFailure({ message: result.error, problems: [] });
+    if (!result.ok) return setFailure({ message: failureText(result), problems: [] });
     downloadText('ledgerlight-list.json', result.value, 'application/json');
   }
 
   async function reset() {
     const result = await transport['list:reset'](undefined);
-    if (!result.ok) return setFailure({ message: result.error, problems: [] });
+    if (!result.ok) return setFailure({ message: failureText(result), problems: [] });
     setFailure(null);
     setStatus(t('options.reset.done'));
     onChanged();
@@ -136,3 +138,6 @@ function IdList({ label, ids, kind }: { label: string; ids: string[]; kind: 'add
 }
 
 const total = (part: ImportChanges['added']) => part.arrangements.length + part.entities.length + part.rules.length;
+
+/** A refused file's own reason stands alone after "was not imported"; any other failure is said in full. */
+const reason = (failure: RequestFailure) => (failure.error === 'list-refused' && failure.detail ? failure.detail : failureText(failure));

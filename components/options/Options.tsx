@@ -8,6 +8,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { SitesPanel } from './SitesPanel';
 import type { SiteAccess } from './site-access';
 import { t } from './text';
+import { failureText } from '../failure-text';
 
 interface Props {
   transport: Transport;
@@ -25,7 +26,7 @@ export function Options({ transport, access, proposedSite }: Props) {
   const [dataRevision, setDataRevision] = useState(0);
   const [focusRevision, setFocusRevision] = useState(0);
 
-  const load = () => transport['settings:get'](undefined).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+  const load = () => transport['settings:get'](undefined).then((r) => (r.ok ? setSettings(r.value) : setError(failureText(r))));
 
   useEffect(() => {
     void load();
@@ -45,7 +46,7 @@ export function Options({ transport, access, proposedSite }: Props) {
     setSaved('');
     const result = await transport['settings:set'](next);
     if (!result.ok) {
-      setError(t('options.saveFailed', [result.error]));
+      setError(t('options.saveFailed', [failureText(result)]));
       void load();
       return false;
     }

@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { TabReport } from '@/utils/messages';
+import type { TabReport } from '@/utils/model/tab-report';
 import type { Transport } from '@/utils/transport';
 import type { Status } from '@/utils/model/vocabulary';
 import { FindingCard } from './FindingCard';
 import { DetectionList } from './DetectionList';
+import { failureText } from '../failure-text';
 
 /**
  * Cards built for the first frame: a popup is at most 600 px tall and a card 600 to 700 px, so the
@@ -30,7 +31,7 @@ export function Popup({ transport, tabId, onOpenOptions, onAddSite, saved }: Pro
   const [report, setReport] = useState<TabReport | null>(saved ?? null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(r.error)));
+  const load = (id: number) => transport['tab:report']({ tabId: id }).then((r) => (r.ok ? setReport(r.value) : setError(failureText(r))));
   // Asked before the first paint rather than after it: the answer is what the popup is for.
   useLayoutEffect(() => {
     if (tabId === undefined) setError(i18n.t('popup.noTab'));
@@ -40,7 +41,7 @@ export function Popup({ transport, tabId, onOpenOptions, onAddSite, saved }: Pro
   const resume = async () => {
     const current = await transport['settings:get'](undefined);
     const saved = current.ok ? await transport['settings:set']({ ...current.value, paused: false }) : current;
-    if (!saved.ok) return setError(saved.error);
+    if (!saved.ok) return setError(failureText(saved));
     if (tabId !== undefined) await load(tabId);
   };
 

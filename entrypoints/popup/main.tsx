@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { transport } from '@/utils/transport';
 import { readSavedReport } from '@/utils/saved-tab';
-import type { TabReport } from '@/utils/messages';
+import type { TabReport } from '@/utils/model/tab-report';
 import { Popup } from '@/components/popup/Popup';
 import { addableOrigin, siteToAddHash } from '@/components/options/site-to-add';
 import theme from '@/components/theme.css?inline';

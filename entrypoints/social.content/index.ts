@@ -1,8 +1,9 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HOST_PERMISSIONS } from '@/utils/platforms';
-import { sendMessage, type PageConfig } from '@/utils/messages';
+import { settingsItem } from '@/utils/storage';
+import { sendMessage } from '@/utils/protocol';
+import type { PageConfig } from '@/utils/model/page-config';
 import type { Detection } from '@/utils/model/detection';
 import { createDetector } from '@/page/detect/detector';
 import { createMarkerLayer } from '@/page/markers/marker-layer';
@@ -16,12 +17,9 @@ export default defineContentScript({
   async main(ctx) {
     await update(ctx);
     // A site switched on or off, or markers toggled, in options take effect without a reload.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && 'settings' in changes) void update(ctx);
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = settingsItem.watch(() => void update(ctx));
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
       current?.stop();
     });
   },

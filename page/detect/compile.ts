@@ -1,4 +1,4 @@
-import type { PageConfig } from '../../utils/messages';
+import type { PageConfig } from '../../utils/model/page-config';
 import type { Rule } from '../../utils/model/rule';
 import type { EntityKind } from '../../utils/model/vocabulary';
 import { indexPhrases, type PhraseIndex } from './phrases';

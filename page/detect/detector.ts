@@ -1,7 +1,7 @@
 import type { Detection, SignalHit } from '../../utils/model/detection';
 import { detectionKey, MAX_DETECTIONS } from '../../utils/model/detection';
 import type { Rule } from '../../utils/model/rule';
-import type { PageConfig } from '../../utils/messages';
+import type { PageConfig } from '../../utils/model/page-config';
 import { compileRules, entityForUrl } from './compile';
 import { findPhrases } from './phrases';
 import { containsUserContent, isUserContent } from './user-content';

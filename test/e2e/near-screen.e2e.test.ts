@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bundleProbe } from '../../tools/bench/bundle';
-import type { PageConfig } from '../../utils/messages';
+import type { PageConfig } from '../../utils/model/page-config';
 import type { Rule } from '../../utils/model/rule';
 import { askBackground } from '../../tools/scan/background';
 import { launchExtension, servePages, type ExtensionSession } from '../../tools/harness/browser';

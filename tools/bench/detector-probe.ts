@@ -4,7 +4,7 @@
  * timing code; this probe gives the exact figures, the CPU profile of the extension gives the rest.
  */
 import { createDetector } from '../../page/detect/detector';
-import type { PageConfig } from '../../utils/messages';
+import type { PageConfig } from '../../utils/model/page-config';
 
 export interface ProbeTimes {
   /** All the first scan's slices added up. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import type { PageConfig } from '../../utils/messages';
+import type { PageConfig } from '../../utils/model/page-config';
 import type { Entity } from '../../utils/model/entity';
 import type { Rule } from '../../utils/model/rule';
 import { platformForUrl } from '../../utils/platforms';

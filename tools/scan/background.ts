@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Protocol } from '../../utils/messages';
+import type { Protocol } from '../../utils/protocol';
 
 /**
  * Sends one message of the extension's typed protocol from one of its own pages, the only

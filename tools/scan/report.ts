@@ -1,4 +1,4 @@
-import type { TabReport } from '../../utils/messages';
+import type { TabReport } from '../../utils/model/tab-report';
 
 /** One scanned page in the shape /work/shared/design.md promises to `npm run scan -- --json` readers. */
 export interface ScannedPage {

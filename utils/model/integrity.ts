@@ -1,11 +1,10 @@
+import * as v from 'valibot';
 import type { FullDataset } from './dataset';
 import { comparePartialDates } from './primitives';
 
 /** A problem with a list, named by where it is, so a user or contributor can find and fix it. */
-export interface Problem {
-  path: string;
-  message: string;
-}
+export const Problem = v.object({ path: v.string(), message: v.string() });
+export type Problem = v.InferOutput<typeof Problem>;
 
 /**
  * Checks that the schema alone cannot: unique ids, references that resolve, dates in order,

@@ -4,7 +4,7 @@
  * how many runs of the page it has left for later.
  */
 import { createDetector } from '../../../page/detect/detector';
-import type { PageConfig } from '../../../utils/messages';
+import type { PageConfig } from '../../../utils/model/page-config';
 
 declare global {
   interface Window {

@@ -3,7 +3,7 @@
  * slice by slice, so the test can change the page between two slices as a live site would.
  */
 import { createDetector } from '../../../page/detect/detector';
-import type { PageConfig } from '../../../utils/messages';
+import type { PageConfig } from '../../../utils/model/page-config';
 
 declare global {
   interface Window {

@@ -4,7 +4,7 @@ import { createDetector } from '@/page/detect/detector';
 import type { Detection } from '@/utils/model/detection';
 import { bundledFromDisk } from '../fixtures';
 import { keepPagesOffline, pageConfigSource } from './page-run';
-import type { PageConfig } from '@/utils/messages';
+import type { PageConfig } from '@/utils/model/page-config';
 
 // No <script>: happy-dom would try to load each one. Script addresses go through the same URL parser as frames and links.
 const TAGS = ['div', 'span', 'a', 'button', 'iframe', 'form', 'p', 'section', 'input', 'summary', 'template'];

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDetector } from '@/page/detect/detector';
 import type { Detection } from '@/utils/model/detection';
-import type { PageConfig } from '@/utils/messages';
+import type { PageConfig } from '@/utils/model/page-config';
 import { keepPagesOffline } from './page-run';
 import { BANK_LINK, everyLanguage, PAY_SETTINGS_ROUTE, PAYMENT_FRAME, SEND_MONEY, testConfig } from './test-config';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PageConfig } from '@/utils/messages';
+import type { PageConfig } from '@/utils/model/page-config';
 import { bundledFromDisk } from '../fixtures';
 import { readFixturePages } from '../../../tools/harness/fixture-pages';
 import { detectOnce, keepPagesOffline, loadPage, pageConfigSource } from './page-run';

@@ -1,7 +1,7 @@
 import { createDetector } from '@/page/detect/detector';
 import type { Detection } from '@/utils/model/detection';
 import type { FullDataset } from '@/utils/model/dataset';
-import type { PageConfig } from '@/utils/messages';
+import type { PageConfig } from '@/utils/model/page-config';
 import { platformForUrl } from '@/utils/platforms';
 import { ledgerUnderTest } from '../ledger-under-test';
 

@@ -49,7 +49,8 @@ describe('ListManager', () => {
     const { transport, sent } = fakeTransport({
       'list:preview': () => ({
         ok: false,
-        error: 'The list does not match the format: arrangements[0].status: Invalid type',
+        error: 'list-refused',
+        detail: 'The list does not match the format: arrangements[0].status: Invalid type',
         problems: [
           { path: 'arrangements[0].status', message: 'Invalid type' },
           { path: 'arrangements "bad-one".partners[0]', message: 'unknown entity "nobody"' },

@@ -126,11 +126,11 @@ describe('Options', () => {
   });
 
   it('shows a failed save in an alert and goes back to what is stored', async () => {
-    const fake = fakeTransport({ 'settings:set': () => ({ ok: false, error: 'The browser has no room left.' }) });
+    const fake = fakeTransport({ 'settings:set': () => ({ ok: false, error: 'no-room' }) });
     render(<Options transport={fake.transport} access={access} />);
     const paused = (await screen.findByRole('checkbox', { name: 'Pause watching everywhere' })) as HTMLInputElement;
     fireEvent.click(paused);
-    expect((await screen.findByRole('alert')).textContent).toBe('Your change was not saved. The browser has no room left.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Your change was not saved. The browser has no room left for Ledgerlight’s data. Nothing was changed; free some disk space and try again.');
     await waitFor(() => expect(paused.checked).toBe(false));
   });
 });

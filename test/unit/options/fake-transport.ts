@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { Protocol, Result } from '@/utils/messages';
+import type { Protocol, Result } from '@/utils/protocol';
 import type { Transport } from '@/utils/transport';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Popup } from '@/components/popup/Popup';
-import type { Result, TabReport } from '@/utils/messages';
+import type { Result } from '@/utils/protocol';
+import type { TabReport } from '@/utils/model/tab-report';
 import type { Transport } from '@/utils/transport';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import type { Detection } from '@/utils/model/detection';
@@ -93,7 +94,7 @@ describe('the popup', () => {
   });
 
   it('shows an error the background reports in an alert', async () => {
-    const { transport } = transportWith({ ok: false, error: 'Ledgerlight’s background did not answer: gone' });
+    const { transport } = transportWith({ ok: false, error: 'no-answer', detail: 'gone' });
     render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect((await screen.findByRole('alert')).textContent).toBe('Ledgerlight’s background did not answer: gone');
   });

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/components/popup/Popup';
-import { readSavedReport, savedTabKey } from '@/utils/saved-tab';
+import { readSavedReport } from '@/utils/saved-tab';
+
+const savedTabKey = (tabId: number) => `tab:${tabId}`;
 import type { Transport } from '@/utils/transport';
 import type { Detection } from '@/utils/model/detection';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { parseListFile } from '@/utils/list-file';
 import { createDetector } from '@/page/detect/detector';
 import { Detection, MAX_DETECTIONS } from '@/utils/model/detection';
-import type { PageConfig } from '@/utils/messages';
+import type { PageConfig } from '@/utils/model/page-config';
 import { sampleArrangement } from '../fixtures';
 import { ledgerUnderTest } from '../ledger-under-test';
 

@@ -38,7 +38,7 @@ describe('a bad list file changes nothing', () => {
 
       for (const result of [preview, imported]) {
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.error).toMatch(reason);
+        if (!result.ok) expect([result.error, result.detail]).toEqual(['list-refused', expect.stringMatching(reason)]);
       }
       expect(await ledger.exportList()).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();

@@ -2,6 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createRoutes, dispatch } from '@/background/handlers';
 import { sampleArrangement } from '../fixtures';
 import { ledgerUnderTest, listFile } from '../ledger-under-test';
+import { failureText } from '@/components/failure-text';
+import type { Failure } from '@/utils/protocol';
+import { speak } from '../popup/messages';
 
 const originalPut = IDBObjectStore.prototype.put;
 afterEach(() => {
@@ -42,7 +45,10 @@ describe('a failing write leaves the stored data consistent and is reported', ()
       log: (reason) => void logged.push(reason),
     });
     IDBObjectStore.prototype.put = originalPut;
-    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/no room left.*Nothing was changed/) });
+    expect(reply).toEqual({ ok: false, error: 'no-room' });
+    // The code becomes words where it is shown.
+    await speak('en');
+    expect(failureText(reply as Failure)).toMatch(/no room left.*Nothing was changed/);
     expect(logged).toEqual(['list:import failed']);
     expect(await ledger.exportList()).toBe(before);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openLedgerDB } from '@/background/db/schema';
 import { matchFindings } from '@/background/matching';
-import { readSettings, settingsItem } from '@/background/settings-store';
+import { readSettings, settingsItem } from '@/utils/storage';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
 import { sampleArrangement } from '../fixtures';
 import { bundledWithOneArrangement, ledgerUnderTest } from '../ledger-under-test';

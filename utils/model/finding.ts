@@ -1,0 +1,18 @@
+import * as v from 'valibot';
+import { FEATURE_KINDS } from './vocabulary';
+import { Id } from './primitives';
+
+/** The platform a page belongs to, and the company that owns it when arrangements are made at that level. */
+export const PagePlatform = v.object({ id: Id, owner: v.optional(Id) });
+export type PagePlatform = v.InferOutput<typeof PagePlatform>;
+
+/** An arrangement that applies to what was detected on a page, and why. */
+export const Finding = v.object({
+  arrangementId: Id,
+  /** How the arrangement's platform relates to the page: the page's own platform, its owner, or any site. */
+  via: v.picklist(['platform', 'owner', 'any']),
+  ruleIds: v.array(Id),
+  partners: v.array(Id),
+  features: v.array(v.picklist(FEATURE_KINDS)),
+});
+export type Finding = v.InferOutput<typeof Finding>;
