@@ -1,9 +1,9 @@
 import type { LedgerDatabase } from './db/schema';
 import type { FeatureKind } from '../utils/model/vocabulary';
+import { dayOf } from '../utils/model/history';
 
 const MAX_URLS_PER_ROW = 50;
 
-export const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** Counts each feature kind once per page view. URLs are kept only when the user opted in. */
 export async function recordPageView(

@@ -12,6 +12,7 @@ import type { ListQuery, ListSummary } from '../utils/model/list-summary';
 import type { PageConfig } from '../utils/model/page-config';
 import type { TabReport, TabState } from '../utils/model/tab-report';
 import { watchedPlatform } from './watch';
+import { pageConfigFor } from './page-config';
 import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
 
@@ -41,15 +42,7 @@ export function createLedger(deps: LedgerDeps) {
     const platform = watchedPlatform(url, settings);
     if (!platform) return null;
     const [rules, entities] = await Promise.all([db.getAll('rules'), db.getAll('entities')]);
-    return {
-      platform,
-      rules: rules.filter((r) => !r.platforms || r.platforms.includes(platform.id)).map(({ origin: _o, ...r }) => r),
-      entities: entities
-        .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
-        .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains, handles: e.handles[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
-      markers: settings.markers && !settings.markersHiddenOn.includes(platform.id),
-      wholePage: settings.wholePage,
-    };
+    return pageConfigFor(platform, rules.map(({ origin: _o, ...r }) => r), entities, settings);
   }
 
   /**

@@ -1,23 +1,8 @@
 import { unwrap } from 'idb';
-import type { LedgerDatabase } from './db/schema';
-import type { PartnerPostings, ScopePostings } from './db/postings';
+import type { LedgerDatabase, PartnerPostings, ScopePostings } from './db/schema';
 import type { Detection } from '../utils/model/detection';
 import type { FeatureKind } from '../utils/model/vocabulary';
-
-/** An arrangement that applies to what was detected on a page, and why. */
-export interface Finding {
-  arrangementId: string;
-  /** How the arrangement's platform relates to the page: the page's own platform, its owner, or any site. */
-  via: 'platform' | 'owner' | 'any';
-  ruleIds: string[];
-  partners: string[];
-  features: FeatureKind[];
-}
-
-export interface PagePlatform {
-  id: string;
-  owner?: string;
-}
+import type { Finding, PagePlatform } from '../utils/model/finding';
 
 /**
  * Credits the arrangements that answer one question to every detection that asked it. What the

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openLedgerDB } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
 import { createLedger } from '@/background/ledger';
 import { createRoutes, dispatch, type DispatchContext, type Route } from '@/background/handlers';
 import { loadBundled } from '@/background/bundled';

@@ -5,6 +5,7 @@ import type { Rule } from '../../utils/model/rule';
 import { fromStored, toStored, type LedgerDatabase, type Origin, type StoredArrangement } from './schema';
 import { allOrNothing } from './all-or-nothing';
 import { rewritePostings, type ArrangementChange } from './postings';
+import type { ImportChanges } from '../../utils/model/list-summary';
 
 const LIST_STORES = ['arrangements', 'entities', 'rules', 'meta', 'partner-postings', 'scope-postings'] as const;
 
@@ -88,13 +89,6 @@ export async function installBundled(db: LedgerDatabase, bundled: FullDataset, m
 interface OriginIndexed {
   index(name: 'by-origin'): { getAllKeys(origin: Origin): Promise<string[]> };
   delete(key: string): Promise<void>;
-}
-
-export interface ImportChanges {
-  version: string;
-  added: { arrangements: string[]; entities: string[]; rules: string[] };
-  changed: { arrangements: string[]; entities: string[]; rules: string[] };
-  unchanged: number;
 }
 
 type Part = { arrangements: Arrangement[]; entities: Entity[]; rules: Rule[] };

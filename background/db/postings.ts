@@ -1,26 +1,6 @@
 import type { IDBPTransaction, StoreNames } from 'idb';
 import type { Arrangement } from '../../utils/model/arrangement';
-import type { FeatureKind } from '../../utils/model/vocabulary';
-import type { LedgerDB } from './schema';
-
-/**
- * The arrangements naming one partner firm, by the platform scope they are about (a platform, an
- * owner, or 'any'). One record answers "which arrangements share this partner with the page"
- * for the page's platform, its owner and 'any' at once.
- */
-export interface PartnerPostings {
-  partner: string;
-  scopes: Record<string, string[]>;
-}
-
-/**
- * The arrangements about one platform scope, by feature kind. There are few feature kinds, so one
- * record answers every feature a page shows.
- */
-export interface ScopePostings {
-  scope: string;
-  features: Partial<Record<FeatureKind, string[]>>;
-}
+import type { LedgerDB, PartnerPostings, ScopePostings } from './schema';
 
 /** One arrangement as it was before a write and as it is after; either side is absent for an add or a delete. */
 export interface ArrangementChange {

@@ -1,9 +1,9 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import type { Arrangement } from '../../utils/model/arrangement';
 import type { Entity } from '../../utils/model/entity';
 import type { Rule } from '../../utils/model/rule';
 import type { FeatureKind } from '../../utils/model/vocabulary';
-import { rewritePostings, type PartnerPostings, type ScopePostings } from './postings';
+import type { HistoryRow } from '../../utils/model/history';
 
 /** Where a stored record came from: the bundled list is replaced on update, imports are kept. */
 export type Origin = 'bundled' | 'imported';
@@ -15,18 +15,28 @@ export type StoredEntity = Entity & { origin: Origin };
 export type StoredRule = Rule & { origin: Origin };
 
 /** One day's count of a feature kind seen on a platform. */
-export interface HistoryRow {
-  day: string;
-  platform: string;
-  feature: FeatureKind;
-  count: number;
-  /** Only when the user opted in to recording URLs. */
-  urls?: string[];
-}
-
 export interface MetaRow {
   key: 'bundledVersion' | 'importedVersion' | 'updatedAt';
   value: string;
+}
+
+/**
+ * The arrangements naming one partner firm, by the platform scope they are about (a platform, an
+ * owner, or 'any'). One record answers "which arrangements share this partner with the page"
+ * for the page's platform, its owner and 'any' at once.
+ */
+export interface PartnerPostings {
+  partner: string;
+  scopes: Record<string, string[]>;
+}
+
+/**
+ * The arrangements about one platform scope, by feature kind. There are few feature kinds, so one
+ * record answers every feature a page shows.
+ */
+export interface ScopePostings {
+  scope: string;
+  features: Partial<Record<FeatureKind, string[]>>;
 }
 
 export interface LedgerDB extends DBSchema {
@@ -48,54 +58,6 @@ export const DB_NAME = 'ledgerlight';
 export const DB_VERSION = 2;
 
 export type LedgerDatabase = IDBPDatabase<LedgerDB>;
-
-/**
- * Opens the database, climbing the upgrade ladder so that a database of any earlier version
- * reaches today's shape with the user's imports and history intact.
- */
-export function openLedgerDB(name = DB_NAME, onBlocked?: () => void): Promise<LedgerDatabase> {
-  return openDB<LedgerDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, transaction) {
-      if (oldVersion < 1) {
-        // Version 1 also had the two matching indexes that version 2 retires; a new database skips them.
-        db.createObjectStore('arrangements', { keyPath: 'id' }).createIndex('by-origin', 'origin');
-        db.createObjectStore('entities', { keyPath: 'id' }).createIndex('by-origin', 'origin');
-        db.createObjectStore('rules', { keyPath: 'id' }).createIndex('by-origin', 'origin');
-        db.createObjectStore('meta', { keyPath: 'key' });
-        db.createObjectStore('history', { keyPath: ['day', 'platform', 'feature'] }).createIndex('by-day', 'day');
-      }
-      if (oldVersion < 2) {
-        // Version 1 matched through multiEntry indexes of "platform|partner" and "platform|feature"
-        // pairs; Chromium walks every index entry a read returns, so a page matching hundreds of
-        // arrangements took milliseconds. Postings answer the same question in a few small reads.
-        db.createObjectStore('partner-postings', { keyPath: 'partner' });
-        db.createObjectStore('scope-postings', { keyPath: 'scope' });
-        if (oldVersion === 1) {
-          const arrangements = transaction.objectStore('arrangements');
-          arrangements.deleteIndex('by-platform-partner');
-          arrangements.deleteIndex('by-platform-feature');
-          // An upgrade either reaches version 2 whole or leaves version 1 as it was.
-          postingsFromVersion1(transaction).catch(() => transaction.abort());
-        }
-      }
-    },
-    blocked: onBlocked,
-  });
-}
-
-/**
- * Drops the version 1 index keys from every stored arrangement (export would show them otherwise)
- * and files each one in the postings, inside the upgrade transaction.
- */
-async function postingsFromVersion1(transaction: IDBPTransaction<LedgerDB, StoreNames<LedgerDB>[], 'versionchange'>) {
-  const changes: { after: StoredArrangement }[] = [];
-  for (let cursor = await transaction.objectStore('arrangements').openCursor(); cursor; cursor = await cursor.continue()) {
-    const { platformPartners: _p, platformFeatures: _f, ...arrangement } = cursor.value as StoredArrangement & Record<'platformPartners' | 'platformFeatures', unknown>;
-    await cursor.update(arrangement);
-    changes.push({ after: arrangement });
-  }
-  await rewritePostings(transaction, changes);
-}
 
 export function toStored(a: Arrangement, origin: Origin): StoredArrangement {
   return { ...a, origin };

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { HistoryRow } from '@/background/db/schema';
+import type { HistoryRow } from '@/utils/model/history';
 import { HISTORY_PERIODS, type Settings } from '@/utils/model/settings';
 import { FEATURE_KINDS } from '@/utils/model/vocabulary';
 import { platformById } from '@/utils/platforms';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ImportChanges } from '@/background/db/list-store';
+import type { ImportChanges } from '@/utils/model/list-summary';
 import type { Problem } from '@/utils/model/integrity';
 import type { Transport } from '@/utils/transport';
 import { ConfirmAction } from './ConfirmAction';

@@ -1,5 +1,5 @@
-import type { HistoryRow } from '@/background/db/schema';
-import { dayOf } from '@/background/history';
+import type { HistoryRow } from '@/utils/model/history';
+import { dayOf } from '@/utils/model/history';
 
 export interface HistoryFilter {
   feature?: string;

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { Arrangement } from '@/utils/model/arrangement';
-import type { Finding } from '@/background/matching';
+import type { Finding } from '@/utils/model/finding';
 import { STATUS_LABELS, listOf } from '../../utils/i18n';
 import { findingSentence } from './sentence';
 import { partialDate } from './dates';

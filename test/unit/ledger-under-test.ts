@@ -1,4 +1,5 @@
-import { openLedgerDB, type LedgerDatabase } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
+import type { LedgerDatabase } from '@/background/db/schema';
 import { createLedger } from '@/background/ledger';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import type { FullDataset } from '@/utils/model/dataset';

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { PageConfig } from '../../utils/model/page-config';
-import type { Entity } from '../../utils/model/entity';
+import * as v from 'valibot';
+import { Entity } from '../../utils/model/entity';
+import { DEFAULT_SETTINGS } from '../../utils/model/settings';
+import { pageConfigFor } from '../../background/page-config';
 import type { Rule } from '../../utils/model/rule';
 import { platformForUrl } from '../../utils/platforms';
 import { bundleProbe } from './bundle';
@@ -15,17 +18,8 @@ import { naiveDetectorScript } from './naive-detector';
 function feedConfig(dataDir = resolve('public/data')): PageConfig {
   const platform = platformForUrl(FEED_URL)!;
   const rules = (JSON.parse(readFileSync(resolve(dataDir, 'rules.json'), 'utf8')) as { rules: Rule[] }).rules;
-  const entities = (JSON.parse(readFileSync(resolve(dataDir, 'entities.json'), 'utf8')) as { entities: Entity[] }).entities;
-  const platformRules = rules.filter((r) => !r.platforms || r.platforms.includes(platform.id));
-  return {
-    platform: { id: platform.id, owner: platform.owner },
-    rules: platformRules,
-    entities: entities
-      .filter((e) => e.kind !== 'platform' && e.kind !== 'owner')
-      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, domains: e.domains ?? [], handles: e.handles?.[platform.id] ? { [platform.id]: e.handles[platform.id]! } : {} })),
-    markers: false,
-    wholePage: false,
-  };
+  const entities = (JSON.parse(readFileSync(resolve(dataDir, 'entities.json'), 'utf8')) as { entities: unknown[] }).entities;
+  return pageConfigFor({ id: platform.id, owner: platform.owner }, rules, entities.map((e) => v.parse(Entity, e)), DEFAULT_SETTINGS);
 }
 
 /**

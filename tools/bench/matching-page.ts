@@ -1,4 +1,4 @@
-import type { PagePlatform } from '../../background/matching';
+import type { PagePlatform } from '../../utils/model/finding';
 import type { Detection } from '../../utils/model/detection';
 
 export const BENCH_PAGE: PagePlatform = { id: 'facebook', owner: 'meta' };

@@ -4,9 +4,10 @@
  * the importer uses, then times the real matchFindings on it, so the figure comes from Chromium's
  * IndexedDB, not from a fake.
  */
-import { openLedgerDB } from '../../background/db/schema';
+import { openLedgerDB } from '../../background/db/migrations';
 import { writeImport } from '../../background/db/list-store';
-import { matchFindings, type Finding, type PagePlatform } from '../../background/matching';
+import { matchFindings } from '../../background/matching';
+import type { Finding, PagePlatform } from '../../utils/model/finding';
 import type { Arrangement } from '../../utils/model/arrangement';
 import type { Detection } from '../../utils/model/detection';
 import { scanFindings } from './matching-reference';

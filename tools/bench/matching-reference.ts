@@ -1,4 +1,5 @@
-import { creditFindings, lookupsFor, type Finding, type PagePlatform } from '../../background/matching';
+import { creditFindings, lookupsFor } from '../../background/matching';
+import type { Finding, PagePlatform } from '../../utils/model/finding';
 import type { Arrangement } from '../../utils/model/arrangement';
 import type { Detection } from '../../utils/model/detection';
 

@@ -11,3 +11,6 @@ export const HistoryRow = v.object({
   urls: v.optional(v.array(v.string())),
 });
 export type HistoryRow = v.InferOutput<typeof HistoryRow>;
+
+/** The day a time falls on, in UTC, as history keys it (YYYY-MM-DD). */
+export const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
 import { pruneHistory, readHistory, recordPageView } from '@/background/history';
 
 const day = (iso: string) => Date.parse(`${iso}T12:00:00Z`);

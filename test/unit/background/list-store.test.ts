@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
 import { diffImport, installBundled, readList, writeImport } from '@/background/db/list-store';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
 

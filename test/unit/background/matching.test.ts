@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openLedgerDB } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
 import { installBundled } from '@/background/db/list-store';
 import { lookupsFor, matchFindings } from '@/background/matching';
 import type { Detection } from '@/utils/model/detection';

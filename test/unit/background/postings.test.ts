@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openLedgerDB, type LedgerDatabase } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
+import type { LedgerDatabase } from '@/background/db/schema';
 import { installBundled, readList, writeImport } from '@/background/db/list-store';
 import { matchFindings } from '@/background/matching';
 import type { Detection } from '@/utils/model/detection';
@@ -106,7 +107,7 @@ describe('matching through the postings', () => {
       }),
       { numRuns: 40 },
     );
-  });
+   }, 60_000);
 
   it('finds exactly what a scan finds for the benchmark page on a generated list', async () => {
     const list = generatedList(3_000);

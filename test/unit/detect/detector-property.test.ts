@@ -60,5 +60,5 @@ describe('detector on arbitrary pages', () => {
       }),
       { numRuns: 150 },
     );
-  });
+   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ListManager } from '@/components/options/ListManager';
-import type { ImportChanges } from '@/background/db/list-store';
+import type { ImportChanges } from '@/utils/model/list-summary';
 import { fakeTransport } from './fake-transport';
 import { speak } from '../popup/messages';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryRow } from '@/background/db/schema';
+import type { HistoryRow } from '@/utils/model/history';
 import { dailyTotals, historyCsv, historyJson } from '@/components/options/history-series';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DB_VERSION, openLedgerDB } from '@/background/db/schema';
+import { DB_VERSION } from '@/background/db/schema';
+import { openLedgerDB } from '@/background/db/migrations';
 import { matchFindings } from '@/background/matching';
 import { readSettings, settingsItem } from '@/utils/storage';
 import { DEFAULT_SETTINGS } from '@/utils/model/settings';
