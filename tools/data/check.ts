@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { BUNDLED_FILES } from '../../background/bundled';
-import { checkListFiles, coverageGaps, type ListFiles } from './list-check';
+import { checkListFiles, coverage, coverageGaps, type ListFiles } from './list-check';
 
 const unreadable: string[] = [];
 const files = Object.fromEntries(
@@ -30,6 +30,10 @@ if (problems.length > 0) {
 }
 for (const platform of coverageGaps(list!))
   console.warn(`data:check: note: no arrangement applies to ${platform} yet (none with a dated source was found; see docs/data.md)`);
+const { platforms, regions } = coverage(list!);
+const line = (counts: Record<string, number>) => Object.entries(counts).sort(([, a], [, b]) => b - a).map(([k, n]) => `${k} ${n}`).join(', ');
+console.log(`data:check: arrangements per platform: ${line(platforms)}`);
+console.log(`data:check: arrangements per region: ${line(regions)}`);
 const verified = list!.arrangements.filter((a) => a.verified).length;
 console.log(
   `data:check: ${list!.arrangements.length} arrangements (${verified} verified), ${list!.entities.length} entities, ${list!.rules.length} rules — ok`,

@@ -5,6 +5,7 @@ import { checkIntegrity, type Problem } from '../../utils/model/integrity';
 import { comparePartialDates } from '../../utils/model/primitives';
 import { FEATURE_KINDS } from '../../utils/model/vocabulary';
 import { PLATFORMS } from '../../utils/platforms';
+import { hostOf, isFirstHand, REPOST_HOSTS, STAGING_HOST } from './source-hosts';
 
 export type ListFiles = Record<(typeof BUNDLED_FILES)[number], unknown>;
 
@@ -66,6 +67,25 @@ export function checkEditorial(list: FullDataset): Problem[] {
       problems.push({ path: `${at}.since`, message: `starts (${a.since}) after the entry was last reviewed (${a.lastReviewed})` });
     if (a.verified && a.sources.length === 0) problems.push({ path: `${at}.sources`, message: 'is verified but cites no source' });
 
+    const watched = new Set(PLATFORMS.flatMap((p) => [p.id, ...(p.owner ? [p.owner] : [])]));
+    if (a.platform !== 'any' && !watched.has(a.platform))
+      problems.push({ path: `${at}.platform`, message: `"${a.platform}" is no watched platform or owner of one, so the entry can never be shown` });
+    a.flows.forEach((f, j) => {
+      if (f.from === f.to) problems.push({ path: `${at}.flows[${j}]`, message: `goes from "${f.from}" to itself` });
+    });
+    const idYear = /-(\d{4})$/.exec(a.id)?.[1];
+    if (idYear && idYear !== a.since.slice(0, 4)) problems.push({ path: `${at}.id`, message: `ends in ${idYear} but the arrangement starts in ${a.since.slice(0, 4)}` });
+    if (a.status === 'ended' && !a.until) problems.push({ path: `${at}.until`, message: 'is missing: an ended arrangement says when it ended' });
+    const firstHand = a.sources.filter((s) => isFirstHand(s.url)).length;
+    if (a.verified && a.sources.length < 2 && firstHand === 0)
+      problems.push({ path: `${at}.verified`, message: 'rests on one secondary source: a verified entry needs two sources or a first-hand one' });
+    a.sources.forEach((s, j) => {
+      const host = hostOf(s.url);
+      if (STAGING_HOST.test(host)) problems.push({ path: `${at}.sources[${j}].url`, message: `${host} is a staging or development host; cite the published page` });
+      const repost = REPOST_HOSTS[host];
+      if (repost) problems.push({ path: `${at}.sources[${j}].url`, message: `${host} is not an original (${repost}); cite the original` });
+    });
+
     const summary = normalized(a.summary);
     const title = normalized(a.title);
     a.sources.forEach((s, j) => {
@@ -101,4 +121,13 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
     .split('.')
     .map((key) => (/^\d+$/.test(key) ? `[${key}]` : `.${key}`))
     .join('');
+}
+
+/** How many arrangements apply to each platform scope and each region, for the summary data:check prints. */
+export function coverage(list: FullDataset): { platforms: Record<string, number>; regions: Record<string, number> } {
+  const count = (keys: string[]) => keys.reduce<Record<string, number>>((all, k) => ({ ...all, [k]: (all[k] ?? 0) + 1 }), {});
+  return {
+    platforms: count(list.arrangements.map((a) => a.platform)),
+    regions: count(list.arrangements.flatMap((a) => a.regions)),
+  };
 }

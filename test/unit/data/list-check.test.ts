@@ -85,6 +85,56 @@ describe('data:check on a broken list', () => {
     expect(problemsOf(files)).toContain('arrangements[4].summary: contains the title of source 0 word for word');
   });
 
+  it('rejects a source on a staging host, naming the entry and source', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[3].sources[0].url = 'https://pymnts-com-develop.go-vip.net/news/2023/whatsapp/';
+    expect(problemsOf(files)).toContain('arrangements[3].sources[0].url: pymnts-com-develop.go-vip.net is a staging or development host; cite the published page');
+  });
+
+  it('rejects a source on a known repost host, saying why', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[3].sources[0].url = 'https://fdocuments.net/document/some-order.html';
+    expect(problemsOf(files)).toContain('arrangements[3].sources[0].url: fdocuments.net is not an original (document mirror: uploads of other people’s files); cite the original');
+  });
+
+  it('rejects a flow from a party to itself', () => {
+    const files = bundledFiles();
+    const flow = files.arrangements.arrangements[5].flows[0];
+    flow.to = flow.from;
+    expect(problemsOf(files)).toContain(`arrangements[5].flows[0]: goes from "${flow.from}" to itself`);
+  });
+
+  it('rejects a platform no watched platform has', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[6].platform = 'kakao';
+    expect(problemsOf(files)).toContain('arrangements[6].platform: "kakao" is no watched platform or owner of one, so the entry can never be shown');
+  });
+
+  it('rejects an ended arrangement without an end date', () => {
+    const files = bundledFiles();
+    const entry = files.arrangements.arrangements[7];
+    entry.status = 'ended';
+    delete entry.until;
+    expect(problemsOf(files)).toContain('arrangements[7].until: is missing: an ended arrangement says when it ended');
+  });
+
+  it('rejects a verified entry that rests on one secondary source', () => {
+    const files = bundledFiles();
+    const entry = files.arrangements.arrangements[8];
+    entry.verified = true;
+    entry.sources = [{ ...entry.sources[0], url: 'https://techcrunch.com/2019/01/01/a-story/' }];
+    entry.statements = [];
+    entry.userControls = [];
+    expect(problemsOf(files)).toContain('arrangements[8].verified: rests on one secondary source: a verified entry needs two sources or a first-hand one');
+  });
+
+  it('rejects an id whose year is not the year it started', () => {
+    const files = bundledFiles();
+    const entry = files.arrangements.arrangements[9];
+    entry.id = `${entry.id.replace(/-\d{4}$/, '')}-1999`;
+    expect(problemsOf(files)).toContain(`arrangements[9].id: ends in 1999 but the arrangement starts in ${entry.since.slice(0, 4)}`);
+  });
+
   it('rejects a file that is not a list at all', () => {
     const files = bundledFiles();
     (files as ListFiles).rules = { format: 1, version: '2026.11.23' };
