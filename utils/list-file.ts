@@ -80,6 +80,7 @@ function checkShape(root: unknown): Problem | undefined {
   return undefined;
 }
 
+/** Where a schema problem is, written as a reader would look for it: arrangements[3].sources[0].url. */
 function issuePath(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '');
+  return (v.getDotPath(issue) ?? '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
 }
