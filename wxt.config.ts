@@ -45,7 +45,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            // No gecko_android: Firefox for Android has never been tried (nothing here can run it),
+            // so the manifest does not claim it. See the README.
           },
         }
       : {}),
