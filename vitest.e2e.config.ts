@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests: the built extension in Debian's Chromium, one browser at a time on two cores. */
+/** End-to-end tests: the built extension in Debian's Chromium and Firefox ESR, one browser at a time on two cores. */
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],

@@ -13,6 +13,15 @@ export default defineConfig({
     plugins: [preact()],
     build: { target: 'es2022' },
   }),
+  hooks: {
+    // WXT marks the markers' stylesheet use_dynamic_url, a Chrome-only key that Firefox warns about
+    // on install. Firefox gives every install its own moz-extension:// UUID already, which is what
+    // the key buys in Chrome (an address a page cannot guess), so it is simply left out there.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      for (const entry of manifest.web_accessible_resources ?? []) if (typeof entry === 'object') delete entry.use_dynamic_url;
+    },
+  },
   // MV3 for Firefox too (WXT's default there is MV2): one manifest shape, one permission model.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
@@ -36,7 +45,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            // No gecko_android: Firefox for Android has never been tried (nothing here can run it),
+            // so the manifest does not claim it. See the README.
           },
         }
       : {}),

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { badgeOf, tabIdOf, type DriverPage, type ExtensionDriver } from './driver';
 
 export const CHROME_BUILD = resolve(process.env.LEDGERLIGHT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.LEDGERLIGHT_CHROMIUM ?? '/usr/bin/chromium';
@@ -11,7 +12,8 @@ export const CHROMIUM = process.env.LEDGERLIGHT_CHROMIUM ?? '/usr/bin/chromium';
 /** Flags that keep Chromium quiet and offline: it must not phone home from a closed network. */
 const QUIET_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export interface ExtensionSession {
+/** Chromium driven by Playwright: the driver every end-to-end scenario can use, and the Playwright and CDP handles the Chromium-only ones need. */
+export interface ExtensionSession extends ExtensionDriver {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -43,30 +45,44 @@ export async function launchExtension(options: { headless?: boolean; extensionPa
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const worker = enabled ? await findWorker() : (undefined as unknown as Worker);
   const extensionId = enabled ? new URL(worker.url()).host : '';
+  const requests = recordExtensionRequests(context, extensionId);
+  // Playwright's evaluate types its argument through serialisation; ours are plain JSON values.
+  const inExtension: ExtensionDriver['inExtension'] = async <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => (await findWorker()).evaluate(fn as unknown as () => R, arg);
   const session: ExtensionSession = {
+    browser: 'chromium',
     context,
     worker,
     extensionId,
     currentWorker: findWorker,
-    async tabIdOf(page) {
-      // Several tabs may show the same address: mark this one with a unique title for a moment.
-      const token = `ledgerlight-tab-${Date.now()}-${Math.random()}`;
-      const title = await page.evaluate((t) => [document.title, (document.title = t)][0]!, token);
-      try {
-        const w = await findWorker();
-        for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-          const id = await w.evaluate(async (t) => (await chrome.tabs.query({})).find((tab) => tab.title === t)?.id, token);
-          if (id !== undefined) return id;
-        }
-        throw new Error(`No tab shows ${page.url()}`);
-      } finally {
-        await page.evaluate((t) => (document.title = t), title);
-      }
+    tabIdOf: (page) => tabIdOf(session, wrap(page)),
+    badgeOf: (tabId) => badgeOf(session, tabId),
+    serve: (pages) => servePages(context, pages),
+    async openWebPage(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return wrap(page);
     },
-    async badgeOf(tabId) {
-      const w = await findWorker();
-      return w.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return wrap(page);
     },
+    inExtension,
+    fetchFromBackground: (url) => inExtension((u) => fetch(u).then(() => undefined, () => undefined), url),
+    async stopBackground() {
+      // Playwright keeps a stopped worker's handle, so the stop is read from Chromium itself.
+      const cdp = await context.newCDPSession(await context.newPage());
+      const stopped = new Promise<void>((done) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`) && v.runningStatus === 'stopped')) done();
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await cdp.detach();
+    },
+    extensionRequests: () => [...requests],
     async close() {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
@@ -97,26 +113,31 @@ export async function servePages(context: BrowserContext, pages: Record<string, 
   });
 }
 
-/** Waits until the extension has reported on a tab and the badge stops changing. */
-export async function settledBadge(session: ExtensionSession, tabId: number, { timeout = 10_000, quietMs = 600 } = {}): Promise<string> {
-  const deadline = Date.now() + timeout;
-  let last = await session.badgeOf(tabId);
-  let since = Date.now();
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    const now = await session.badgeOf(tabId);
-    if (now !== last) {
-      last = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) {
-      if ((await savedTab(session, tabId)) !== undefined) return last;
-    }
-  }
-  return last;
+/** A Playwright page as the browser-agnostic scenarios see it. */
+function wrap(page: Page): DriverPage {
+  return {
+    evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => page.evaluate(fn as unknown as () => R, arg),
+    chooseFile: (selector, file) => page.setInputFiles(selector, { name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) }),
+    close: () => page.close(),
+  };
 }
 
-/** What the background saved for a tab (as JSON text, see background/tab-store.ts), or undefined before it reported. */
-export async function savedTab<T = unknown>(session: ExtensionSession, tabId: number): Promise<T | undefined> {
-  const text = await (await session.currentWorker()).evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as string | undefined, tabId);
-  return text === undefined ? undefined : (JSON.parse(text) as T);
+/** Requests from the service worker or an extension page for anything but the extension's own files. */
+function recordExtensionRequests(context: BrowserContext, extensionId: string): string[] {
+  const seen: string[] = [];
+  const own = (url: string) => url.startsWith(`chrome-extension://${extensionId}/`) || url.startsWith(`blob:chrome-extension://${extensionId}/`);
+  const frameUrl = (request: Request) => {
+    try {
+      return request.frame().url();
+    } catch {
+      return ''; // a service worker's request has no frame
+    }
+  };
+  context.on('request', (request) => {
+    const fromExtension = request.serviceWorker() !== null || frameUrl(request).startsWith('chrome-extension://');
+    if (fromExtension && !own(request.url())) seen.push(request.url());
+  });
+  return seen;
 }
+
+export { savedTab, settledBadge } from './driver';
