@@ -7,6 +7,9 @@
 export function isHidden(element: Element): boolean {
   if (element.closest('[hidden],[inert],[aria-hidden="true"]')) return true;
   if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ visibilityProperty: true })) return true;
+  // An empty element's size is whatever the site's CSS makes it (mobile Facebook's settings rows
+  // are empty links stretched over the row): only content shrunk to nothing is hidden by size.
+  if (!element.hasChildNodes()) return false;
   const box = element.getBoundingClientRect();
   // A page without layout (happy-dom in unit tests) measures every box as empty: no size says nothing there.
   return box.width === 0 && box.height === 0 && hasLayout(element.ownerDocument);
