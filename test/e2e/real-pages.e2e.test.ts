@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
 import { askBackground } from '../../tools/scan/background';
 import { platformForUrl } from '../../utils/platforms';
-import type { TabState } from '../../utils/messages';
+import type { TabState } from '../../utils/model/tab-report';
 import type { SignalHit } from '../../utils/model/detection';
 import { passes, scorePage, table, type PageRun, type PageScore, type RealPage } from './real-pages/score';
 

@@ -1,5 +1,5 @@
 import type { Detection } from '../../../utils/model/detection';
-import type { Finding } from '../../../background/matching';
+import type { Finding } from '../../../utils/model/finding';
 
 /** One saved real page as the corpus manifest lists it (test/fixtures/real/manifest.json). */
 export interface RealPage {
