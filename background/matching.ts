@@ -1,95 +1,90 @@
 import { unwrap } from 'idb';
 import type { LedgerDatabase, PartnerPostings, ScopePostings } from './db/schema';
-import type { Detection } from '../utils/model/detection';
+import { MAX_BECAUSE, type Detection } from '../utils/model/detection';
 import type { FeatureKind } from '../utils/model/vocabulary';
 import type { Finding, PagePlatform } from '../utils/model/finding';
 
 /**
- * Credits the arrangements that answer one question to every detection that asked it. What the
- * askers bring (rule ids, partners, feature kinds) is gathered once per question, not once per
- * arrangement: one question on a busy page answers a hundred arrangements or more.
+ * The postings a page needs, however they were read: IndexedDB in the extension, a scan of the
+ * whole list in the benchmark's reference.
  */
-export function creditFindings(found: Map<string, Finding>, arrangementIds: readonly string[], { via, askedBy }: Lookup): void {
-  const ruleIds = [...new Set(askedBy.map((a) => a.ruleId))];
-  const partners = [...new Set(askedBy.flatMap((a) => (a.partner ? [a.partner] : [])))];
-  const features = [...new Set(askedBy.flatMap((a) => (a.feature ? [a.feature] : [])))];
-  for (const arrangementId of arrangementIds) {
-    const f = found.get(arrangementId);
-    // Each finding gets arrays of its own, so that nobody sorting or adding to one changes another.
-    if (!f) found.set(arrangementId, { arrangementId, via, ruleIds: [...ruleIds], partners: [...partners], features: [...features] });
-    else {
-      addMissing(f.ruleIds, ruleIds);
-      addMissing(f.partners, partners);
-      addMissing(f.features, features);
-    }
-  }
-}
-
-function addMissing<T>(to: T[], values: readonly T[]) {
-  for (const v of values) if (!to.includes(v)) to.push(v);
-}
-
-/** One question to the postings, and every detection that asks it. */
-export interface Lookup {
-  /** A partner named under a platform scope, or a feature kind shown on one. */
-  kind: 'partner' | 'feature';
-  scope: string;
-  value: string;
-  via: Finding['via'];
-  askedBy: { ruleId: string; partner?: string; feature?: FeatureKind }[];
+export interface PostingsView {
+  /** Ids of arrangements about this scope that name this partner, in id order. */
+  partner(partner: string, scope: string): readonly string[] | undefined;
+  /** Ids of arrangements about this scope that list this feature kind, in id order. */
+  feature(scope: string, feature: FeatureKind): readonly string[] | undefined;
 }
 
 /**
- * The questions a page's detections ask, each once and in the order first asked: a page often
- * shows several controls of the same feature kind or the same partner twice.
- */
-export function lookupsFor(page: PagePlatform, detections: readonly Detection[]): Lookup[] {
-  const scopes: { key: string; via: Finding['via'] }[] = [{ key: page.id, via: 'platform' }];
-  if (page.owner) scopes.push({ key: page.owner, via: 'owner' });
-  const lookups = new Map<string, Lookup>();
-  const ask = (kind: Lookup['kind'], scope: string, value: string, via: Finding['via'], asker: Lookup['askedBy'][number]) => {
-    const id = `${kind} ${scope}|${value}`;
-    let lookup = lookups.get(id);
-    if (!lookup) lookups.set(id, (lookup = { kind, scope, value, via, askedBy: [] }));
-    lookup.askedBy.push(asker);
-  };
-  for (const d of detections) {
-    for (const scope of scopes) {
-      ask('feature', scope.key, d.feature, scope.via, { ruleId: d.ruleId, feature: d.feature });
-      for (const partner of d.partners) ask('partner', scope.key, partner, scope.via, { ruleId: d.ruleId, partner });
-    }
-    for (const partner of d.partners) ask('partner', 'any', partner, 'any', { ruleId: d.ruleId, partner });
-  }
-  return [...lookups.values()];
-}
-
-/**
- * Looks detections up in the postings. An arrangement applies when it is about this platform (or
- * its owner) and shares a partner or a feature kind with a detection. Arrangements made for 'any'
- * platform need a partner in common: a feature kind alone says nothing about which firm is involved.
+ * Which arrangements a page's detections make apply. An arrangement is about this page only when
+ * the page shows something of its own:
+ * - one of its partners, in a feature the arrangement covers (a PayPal checkout script brings
+ *   PayPal's checkout arrangements, not the Libra association PayPal once joined for a wallet);
+ * - or, on its platform (or the platform's owner), a feature of the platform's own, one that names
+ *   no outside firm (Messenger's own "Send money", Meta Pay's settings route).
+ * A detection that names a firm is about that firm: a Google Pay button on YouTube is checkout,
+ * but it says nothing about YouTube's Shopify deal, which would name a firm nowhere on the page.
  *
- * A page costs one read per partner it names and one per scope it shows features on (five for a
- * busy shop page), however many arrangements match: in Chromium each read costs about as much as
- * walking seven index entries, or a hundred ids inside a record, so fewer, fuller records win.
- * All reads are queued at once in one transaction, and only the postings are read, never the
- * arrangements.
+ * Findings come in the order first found: by detection, the platform before its owner and 'any',
+ * ids in order within each.
+ */
+export function findingsFrom(page: PagePlatform, detections: readonly Detection[], postings: PostingsView): Finding[] {
+  const found = new Map<string, Finding>();
+  for (const d of detections) {
+    for (const { scope, via } of scopesOf(page, d)) {
+      const covering = postings.feature(scope, d.feature);
+      if (!covering?.length) continue;
+      if (d.partners.length) {
+        for (const partner of d.partners) {
+          const naming = postings.partner(partner, scope);
+          if (naming) credit(found, naming.filter((id) => covering.includes(id)), via, d, partner);
+        }
+      } else credit(found, covering, via, d);
+    }
+  }
+  return [...found.values()];
+}
+
+/** The scopes a detection may find arrangements in: 'any' only through a partner it names. */
+function scopesOf(page: PagePlatform, d: Detection): { scope: string; via: Finding['via'] }[] {
+  const scopes: { scope: string; via: Finding['via'] }[] = [{ scope: page.id, via: 'platform' }];
+  if (page.owner) scopes.push({ scope: page.owner, via: 'owner' });
+  if (d.partners.length) scopes.push({ scope: 'any', via: 'any' });
+  return scopes;
+}
+
+function credit(found: Map<string, Finding>, ids: readonly string[], via: Finding['via'], d: Detection, partner?: string) {
+  for (const arrangementId of ids) {
+    let f = found.get(arrangementId);
+    if (!f) found.set(arrangementId, (f = { arrangementId, via, ruleIds: [], partners: [], features: [], because: [] }));
+    addMissing(f.ruleIds, d.ruleId);
+    if (partner) addMissing(f.partners, partner);
+    addMissing(f.features, d.feature);
+    for (const signal of d.signals) {
+      if (f.because.length >= MAX_BECAUSE) break;
+      if (!f.because.some((s) => s.kind === signal.kind && s.evidence === signal.evidence)) f.because.push({ kind: signal.kind, evidence: signal.evidence });
+    }
+  }
+}
+
+function addMissing<T>(to: T[], value: T) {
+  if (!to.includes(value)) to.push(value);
+}
+
+/**
+ * Looks detections up in the postings (see findingsFrom for when an arrangement applies).
+ *
+ * A page costs one read per partner it names and one per scope (platform, owner, 'any'), however
+ * many arrangements match: in Chromium each read costs about as much as walking seven index
+ * entries, or a hundred ids inside a record, so fewer, fuller records win. All reads are queued
+ * at once in one transaction, and only the postings are read, never the arrangements.
  */
 export async function matchFindings(db: LedgerDatabase, page: PagePlatform, detections: readonly Detection[]): Promise<Finding[]> {
-  const lookups = lookupsFor(page, detections);
-  if (!lookups.length) return [];
-  const partners = new Set(lookups.filter((l) => l.kind === 'partner').map((l) => l.value));
-  const scopes = new Set(lookups.filter((l) => l.kind === 'feature').map((l) => l.scope));
+  if (!detections.length) return [];
+  const partners = new Set(detections.flatMap((d) => d.partners));
+  const scopes = new Set([page.id, ...(page.owner ? [page.owner] : []), ...(partners.size ? ['any'] : [])]);
   const { byPartner, byScope } = await readPostings(db, partners, scopes);
-
-  const found = new Map<string, Finding>();
-  for (const lookup of lookups) {
-    const ids = lookup.kind === 'partner' ? byPartner.get(lookup.value)?.[lookup.scope] : byScope.get(lookup.scope)?.[lookup.value as FeatureKind];
-    if (ids) creditFindings(found, ids, lookup);
-  }
-  // In the order first found, not sorted: by detection, the page's platform before its owner and
-  // 'any', and within one question in id order (the order the postings keep). Sorting 466
-  // findings by id took as long as crediting them (0.1 ms), and id order means nothing to a reader.
-  return [...found.values()];
+  return findingsFrom(page, detections, { partner: (p, s) => byPartner.get(p)?.[s], feature: (s, f) => byScope.get(s)?.[f] });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Arrangement } from '@/utils/model/arrangement';
 import type { Finding } from '@/utils/model/finding';
 import { STATUS_LABELS, listOf } from '../../utils/i18n';
 import { findingSentence } from './sentence';
+import { becauseLine } from './because';
 import { partialDate } from './dates';
 import { FlowDiagram } from './FlowDiagram';
 import { ScoreBars } from './ScoreBars';
@@ -30,6 +31,7 @@ export function FindingCard({ finding, arrangement: a, name }: Props) {
         {after}
       </p>
       <p class="sentence">{findingSentence(a, name)}</p>
+      {finding.because.length > 0 && <p class="because">{becauseLine(finding, name)}</p>}
       {finding.via === 'owner' && <p class="hint">{i18n.t('finding.viaOwner', { owner: name(a.platform) })}</p>}
       <FlowDiagram flows={a.flows} name={name} />
       <ul class="purposes">

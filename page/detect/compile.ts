@@ -9,11 +9,14 @@ type ResourceKind = 'frame' | 'script' | 'form' | 'link';
 /** Rules turned into lookups that cost one regex run or one map probe per candidate element. */
 export interface CompiledRules {
   routes: { rule: Rule; pattern: RegExp }[];
+  /** Routes that links and forms on the site may lead to, and one pattern of them all to reject most links at once. */
+  linkRoutes: { rule: Rule; pattern: RegExp }[];
+  linkRouteUnion: RegExp | null;
   /** Control phrases by their first word, to find them in a control's name word by word. */
   phraseIndex: PhraseIndex;
   /** Normalised phrase to every rule that lists it: one phrase may reveal several features. */
   controlPhrases: Map<string, Rule[]>;
-  selectors: { rule: Rule; selector: string }[];
+  selectors: { rule: Rule; selector: string; partner?: string }[];
   /** Every valid selector joined, so a scan asks the engine once instead of once per rule. */
   selectorUnion: string;
   resources: Record<ResourceKind, { rule: Rule; partners?: Set<string>; kinds?: Set<EntityKind> }[]>;
@@ -27,6 +30,8 @@ export interface CompiledRules {
 export function compileRules(config: PageConfig): CompiledRules {
   const compiled: CompiledRules = {
     routes: [],
+    linkRoutes: [],
+    linkRouteUnion: null,
     phraseIndex: new Map(),
     controlPhrases: new Map(),
     selectors: [],
@@ -41,6 +46,7 @@ export function compileRules(config: PageConfig): CompiledRules {
       switch (signal.kind) {
         case 'route':
           compiled.routes.push({ rule, pattern: new RegExp(signal.pattern, 'u') });
+          if (signal.links) compiled.linkRoutes.push({ rule, pattern: new RegExp(signal.pattern, 'u') });
           break;
         case 'control':
           for (const phrase of Object.values(signal.labels).flat()) {
@@ -51,7 +57,7 @@ export function compileRules(config: PageConfig): CompiledRules {
           }
           break;
         case 'selector':
-          if (isValidSelector(signal.selector)) compiled.selectors.push({ rule, selector: signal.selector });
+          if (isValidSelector(signal.selector)) compiled.selectors.push({ rule, selector: signal.selector, partner: signal.partner ?? rule.partner });
           break;
         case 'entity-page':
           compiled.entityPages.push({ rule, prefix: signal.prefix.toLowerCase(), kinds: signal.entityKinds && new Set(signal.entityKinds) });
@@ -67,6 +73,7 @@ export function compileRules(config: PageConfig): CompiledRules {
   }
   compiled.phraseIndex = indexPhrases(compiled.controlPhrases.keys());
   compiled.selectorUnion = compiled.selectors.map((s) => s.selector).join(',');
+  if (compiled.linkRoutes.length) compiled.linkRouteUnion = new RegExp(compiled.linkRoutes.map((r) => `(?:${r.pattern.source})`).join('|'), 'u');
   for (const entity of config.entities) {
     for (const domain of entity.domains) compiled.domains.set(domain, entity);
     for (const handle of entity.handles[config.platform.id] ?? []) compiled.handles.set(handle.toLowerCase(), entity);

@@ -7,6 +7,8 @@ import { findPhrases } from './phrases';
 import { containsUserContent, isUserContent } from './user-content';
 import { unwrapRedirect } from '../../utils/platforms';
 import { createHorizon } from './horizon';
+import { controlName, MAX_LABEL } from './control-name';
+import { isHidden } from './hidden';
 
 /** Elements that can carry a control, frame, script, form or link signal. Everything else is skipped. */
 export const CANDIDATES =
@@ -19,7 +21,12 @@ const SMALL_BATCH = 16;
 const INLINE_SLICE_MS = 1;
 /** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
 const LABEL_MEMORY = 4_000;
-const MAX_LABEL = 80;
+/**
+ * Custom elements read before they had a shadow root, looked at again later: a component
+ * defined after the page parsed attaches its root when it upgrades, and nothing reports that.
+ */
+const MAX_AWAITING_SHADOW = 2_000;
+const SHADOW_RECHECKS_MS = [500, 2_000, 8_000];
 /** Words a control's name may add to a phrase: "Try Premium for $0", "Join this channel to get perks". */
 const EXTRA_WORDS = 6;
 
@@ -86,6 +93,9 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   let hitsChanged = true;
   let lastUnread = false;
   const labelMatches = new Map<string, LabelMatch | null>();
+  let awaitingShadow: Element[] = [];
+  /** The page's origin with a trailing slash, for links that spell out the site's own address. */
+  let siteOrigin = '/';
   const horizon = createHorizon(document, { read: visit, onNearing: queueFlush, wholePage: config.wholePage });
 
   const observer = new MutationObserver((records) => {
@@ -130,6 +140,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       scanOne(element);
     }
     for (const element of batch) if (element.isConnected) horizon.added(element);
+    if (awaitingShadow.length) enterLateShadows();
     if (pruneDue) horizon.prune();
     if (horizon.work(performance.now() + sliceMs)) return queueFlush();
     if (pruneDue) pruneHits();
@@ -139,7 +150,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   function watchRoot(root: Document | ShadowRoot) {
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'action', 'aria-label'] });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['src', 'href', 'action', 'aria-label', 'aria-labelledby'] });
   }
 
   /** The element itself, without its descendants. */
@@ -150,9 +161,9 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
 
   /** Which of the joined selectors matched: paid only for the few elements the union found. */
   function selectorHits(element: Element) {
-    for (const { rule, selector } of rules.selectors)
+    for (const { rule, selector, partner } of rules.selectors)
       if (element.matches(selector) && !isUserContent(element))
-        addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'selector', evidence: selector } });
+        addHit(element, { rule, partners: partner ? [partner] : [], signal: { kind: 'selector', evidence: selector } });
   }
 
   function scanElement(element: Element) {
@@ -164,11 +175,15 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       return;
     }
     if (tag === 'script') return resourceHits(element, 'script', element.getAttribute('src') ?? '');
-    if (tag === 'form') return resourceHits(element, 'form', element.getAttribute('action') ?? '');
+    if (tag === 'form') {
+      const action = element.getAttribute('action') ?? '';
+      return isOnSite(action, siteOrigin) ? routeHits(element, 'form', action) : resourceHits(element, 'form', action);
+    }
     if (tag === 'a') {
       const href = element.getAttribute('href') ?? '';
-      // A relative link stays on the site: no financial firm's domain to find (most feed links).
-      if (!(href.charCodeAt(0) === 47 && href.charCodeAt(1) !== 47)) resourceHits(element, 'link', unwrapRedirect(href));
+      // A link on the site has no financial firm's domain to find (most feed links), but it may lead to a payment route.
+      if (isOnSite(href, siteOrigin)) routeHits(element, 'link', href);
+      else resourceHits(element, 'link', unwrapRedirect(href));
     }
     controlHits(element);
   }
@@ -197,7 +212,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     if (!candidates.length) return;
     const entity = entityForUrl(url, rules.domains);
     if (!entity) return;
-    if (kind === 'link' && isUserContent(element)) return;
+    if (kind === 'link' && (isUserContent(element) || isHidden(element))) return;
     for (const { rule, partners, kinds } of candidates) {
       if (partners && !partners.has(entity.id)) continue;
       if (kinds && !kinds.has(entity.kind)) continue;
@@ -205,18 +220,31 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     }
   }
 
+  /**
+   * A link or form that stays on the site and leads to one of its payment routes (Facebook's
+   * settings list links to /facebook_pay/): one pattern of every such route rejects most links.
+   */
+  function routeHits(element: Element, kind: 'link' | 'form', url: string) {
+    if (!rules.linkRouteUnion) return;
+    const path = url.charCodeAt(0) === 47 ? url : safePath(url);
+    if (!rules.linkRouteUnion.test(path)) return;
+    if (isUserContent(element) || (kind === 'link' && isHidden(element))) return;
+    for (const { rule, pattern } of rules.linkRoutes)
+      if (pattern.test(path)) addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind, evidence: path.slice(0, 200) } });
+  }
+
   function controlHits(element: Element) {
     if (!rules.phraseIndex.size) return;
     const role = element.getAttribute('role');
     if (role && !CONTROL_ROLES.has(role)) return;
-    const { raw, fromText } = rawLabel(element);
+    const { raw, fromContent } = controlName(element);
     if (!raw) return;
     const found = phrasesIn(raw);
     if (!found) return;
     // Only now, for the rare control that matched, pay for walking the tree: a control inside what
     // users write, or one whose name is made of what they wrote (a whole post that is a link), is
-    // their words, not the site's feature.
-    if (isUserContent(element) || (fromText && containsUserContent(element))) return;
+    // their words, not the site's feature; a control nobody can see or reach is not offered.
+    if (isUserContent(element) || (fromContent && containsUserContent(element)) || isHidden(element)) return;
     for (const phrase of found.phrases)
       for (const rule of rules.controlPhrases.get(phrase) ?? [])
         addHit(element, { rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'control', evidence: found.label } });
@@ -257,6 +285,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
 
   function readPage(url: string) {
     const path = safePath(url);
+    siteOrigin = `${originOf(url)}/`;
     pageHits = [];
     hitsChanged = true;
     for (const { rule, pattern } of rules.routes)
@@ -304,12 +333,26 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     options.report(list, unread);
   }
 
+  function enterShadow(shadow: ShadowRoot) {
+    watchRoot(shadow);
+    horizon.walk(shadow);
+  }
+
+  /** Walks the shadow roots that custom elements attached since they were read. */
+  function enterLateShadows() {
+    const still: Element[] = [];
+    for (const host of awaitingShadow) {
+      if (!host.isConnected) continue;
+      if (host.shadowRoot) enterShadow(host.shadowRoot);
+      else still.push(host);
+    }
+    awaitingShadow = still;
+  }
+
   function visit(element: Element) {
     const shadow = element.shadowRoot;
-    if (shadow) {
-      watchRoot(shadow);
-      horizon.walk(shadow);
-    }
+    if (shadow) enterShadow(shadow);
+    else if (element.localName.includes('-') && awaitingShadow.length < MAX_AWAITING_SHADOW) awaitingShadow.push(element);
     if (isCandidate(element)) scanElement(element);
     if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
   }
@@ -326,6 +369,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       watchRoot(doc);
       horizon.walk(doc);
       flush();
+      for (const ms of SHADOW_RECHECKS_MS) setTimeout(() => !stopped && awaitingShadow.length && queueFlush(), ms);
     },
     /**
      * Single-page navigation: the route changed, the DOM follows through mutations. Reported in
@@ -345,6 +389,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       elementHits.clear();
       pageHits = [];
       pending = [];
+      awaitingShadow = [];
     },
     /** Runs pending work now (tests and the benchmark measure whole batches). */
     flush: () => flush(),
@@ -371,16 +416,10 @@ export function isCandidate(element: Element): boolean {
   return role !== null && CONTROL_ROLES.has(role);
 }
 
-/**
- * A control's name as a screen reader would announce it, before clean-up, and whether it came
- * from its inner text. A name over MAX_LABEL characters in an aria-label, or twice that in text,
- * is content rather than a name; phrasesIn drops it.
- */
-function rawLabel(element: Element): { raw: string; fromText: boolean } {
-  const aria = element.getAttribute('aria-label');
-  if (aria) return { raw: aria.length <= MAX_LABEL ? aria : '', fromText: false };
-  if (element.localName === 'input') return { raw: (element as HTMLInputElement).value.slice(0, MAX_LABEL), fromText: false };
-  return { raw: element.textContent ?? '', fromText: true };
+/** A relative address, or an absolute one on this page's own origin: it stays on the site. */
+function isOnSite(url: string, origin: string): boolean {
+  if (url.charCodeAt(0) === 47) return url.charCodeAt(1) !== 47;
+  return url.startsWith(origin);
 }
 
 function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
@@ -394,6 +433,14 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
 /** Social sites route outgoing links through their own redirectors; the real target is in a parameter. */
 function hostForEvidence(url: string): string {
   return (/^(?:https?:)?\/\/([^/?#]+)/.exec(url)?.[1] ?? url).slice(0, 200);
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
 }
 
 function safePath(url: string): string {

@@ -14,6 +14,8 @@ export interface ScannedPage {
     status: string;
     dataShared: string[];
     sources: { url: string; publisher: string; title: string; published: string }[];
+    /** The signals on the page that made it apply. */
+    because: { kind: string; evidence: string }[];
   }[];
   /** Why the page could not be scanned (missing file, unreachable URL); absent when it was. */
   error?: string;
@@ -45,6 +47,7 @@ export function scannedPage(url: string, report: TabReport): ScannedPage {
           status: a.status,
           dataShared: [...new Set(a.flows.flatMap((flow) => flow.data))],
           sources: a.sources.map((s) => ({ url: s.url, publisher: s.publisher, title: s.title, published: s.published })),
+          because: f.because.map((s) => ({ kind: s.kind, evidence: s.evidence })),
         },
       ];
     }),
@@ -69,6 +72,7 @@ export function describePages(pages: ScannedPage[]): string {
     for (const f of p.findings) {
       lines.push(`  * ${f.title}`);
       lines.push(`    ${f.platform} with ${f.partners.join(', ')}; ${f.status}; data shared: ${f.dataShared.join(', ')}`);
+      lines.push(`    because: ${f.because.map((s) => `${s.kind} "${s.evidence}"`).join(', ')}`);
       for (const s of f.sources) lines.push(`    source: ${s.publisher}, ${s.published}: ${s.url}`);
     }
     return lines.join('\n');

@@ -3,6 +3,8 @@ import { CONFIDENCES, FEATURE_KINDS } from './vocabulary';
 import { Id } from './primitives';
 
 export const MAX_DETECTIONS = 200;
+/** Signals kept per finding to say why it applies: one explains it, a few show it was not a one-off. */
+export const MAX_BECAUSE = 5;
 
 /** Why a rule fired: the kind of signal and a short, page-derived piece of evidence (plain text). */
 export const SignalHit = v.object({

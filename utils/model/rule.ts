@@ -18,7 +18,16 @@ const Pattern = v.pipe(
 const Phrase = v.pipe(v.string(), v.regex(/\S/, 'must not be empty'), v.maxLength(80));
 
 /** The URL path of the page (single-page routes included), e.g. ^/facebook_pay. */
-const RouteSignal = v.object({ kind: v.literal('route'), pattern: Pattern });
+const RouteSignal = v.object({
+  kind: v.literal('route'),
+  pattern: Pattern,
+  /**
+   * A link or form on the site that leads to this route counts too (Facebook's settings list links
+   * to /facebook_pay/). Only for routes where payment details are kept or money moves: a link to
+   * an upsell page sits on every page of a site and says nothing about this one.
+   */
+  links: v.optional(v.boolean()),
+});
 
 /**
  * An interactive control (button, link, menu item, submit input, role="button" element) whose
@@ -31,8 +40,16 @@ for (const language of SIGNAL_LANGUAGES) labelEntries[language] = PhraseList;
 
 const ControlSignal = v.object({ kind: v.literal('control'), labels: v.object(labelEntries) });
 
-/** A stable hook the site itself puts on the feature, such as a data-testid. */
-const SelectorSignal = v.object({ kind: v.literal('selector'), selector: v.pipe(v.string(), v.maxLength(300)) });
+/**
+ * A stable hook the site or a vendor's SDK puts on the feature, such as a data-testid, or the
+ * name PayPal's SDK gives the frame it renders its buttons in.
+ */
+const SelectorSignal = v.object({
+  kind: v.literal('selector'),
+  selector: v.pipe(v.string(), v.maxLength(300)),
+  /** The firm whose SDK leaves this hook, when it is not the rule's own partner. */
+  partner: v.optional(Id),
+});
 
 /** A frame, script, form target or link on a financial entity's domain. */
 const ResourceSignal = v.object({

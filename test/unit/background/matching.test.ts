@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLedgerDB } from '@/background/db/migrations';
 import { installBundled } from '@/background/db/list-store';
-import { lookupsFor, matchFindings } from '@/background/matching';
+import { matchFindings } from '@/background/matching';
 import type { Detection } from '@/utils/model/detection';
 import { bundledFromDisk, sampleArrangement } from '../fixtures';
 
@@ -28,22 +28,47 @@ describe('matchFindings', () => {
     await expect(matchFindings(db, { id: 'facebook' }, [detection({ partners: ['paypal'] })])).rejects.toThrow();
   });
 
-  it('matches on a shared partner or a shared feature kind, on the page platform or its owner', async () => {
+  it('matches a partner the page shows, in a feature the arrangement covers, on the platform, its owner or any site', async () => {
     const db = await dbWith(
       sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'], features: ['checkout'] }),
-      sampleArrangement({ id: 'meta-p2p', platform: 'meta', partners: ['visa'], features: ['p2p-payments'] }),
-      sampleArrangement({ id: 'x-visa', platform: 'x', partners: ['visa'], features: ['p2p-payments'] }),
+      sampleArrangement({ id: 'meta-paypal', platform: 'meta', partners: ['paypal'], features: ['checkout'] }),
+      sampleArrangement({ id: 'paypal-anywhere', platform: 'any', partners: ['paypal'], features: ['checkout'] }),
+      sampleArrangement({ id: 'x-paypal', platform: 'x', partners: ['paypal'], features: ['checkout'] }),
     );
-    const onFacebook = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
-      detection({ feature: 'ad-payments', partners: ['paypal'] }),
-      detection({ ruleId: 'chat-send-money', feature: 'p2p-payments' }),
-    ]);
-    expect(onFacebook.map((f) => [f.arrangementId, f.via])).toEqual([
+    const found = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [detection({ partners: ['paypal'], signals: [{ kind: 'script', evidence: 'www.paypal.com' }] })]);
+    expect(found.map((f) => [f.arrangementId, f.via])).toEqual([
       ['fb-paypal', 'platform'],
-      ['meta-p2p', 'owner'],
+      ['meta-paypal', 'owner'],
+      ['paypal-anywhere', 'any'],
     ]);
-    expect(onFacebook[0]!.partners).toEqual(['paypal']);
-    expect(onFacebook[1]!.features).toEqual(['p2p-payments']);
+    expect(found[0]!.partners).toEqual(['paypal']);
+    expect(found[0]!.because).toEqual([{ kind: 'script', evidence: 'www.paypal.com' }]);
+  });
+
+  it('does not bring an arrangement of the same partner about another feature (a PayPal script is not the Libra wallet)', async () => {
+    const db = await dbWith(
+      sampleArrangement({ id: 'meta-libra', platform: 'meta', partners: ['paypal', 'stripe', 'ebay'], features: ['wallet', 'p2p-payments'] }),
+      sampleArrangement({ id: 'venmo-settlement', platform: 'any', partners: ['venmo', 'paypal'], features: ['p2p-payments'] }),
+    );
+    expect(await matchFindings(db, { id: 'instagram', owner: 'meta' }, [detection({ ruleId: 'payment-script', partners: ['paypal'] })])).toEqual([]);
+  });
+
+  it("needs a partner on the page, or a platform's own feature that names no firm: a shared feature kind is not enough", async () => {
+    const db = await dbWith(
+      sampleArrangement({ id: 'yt-shopify', platform: 'youtube', partners: ['shopify'], features: ['checkout'] }),
+      sampleArrangement({ id: 'fb-pay', platform: 'facebook', partners: ['paypal', 'stripe'], features: ['payment-settings'] }),
+      sampleArrangement({ id: 'meta-pay', platform: 'meta', partners: ['shopify'], features: ['payment-settings'] }),
+    );
+    // A Google Pay button is checkout anywhere: it says nothing about YouTube's Shopify deal.
+    const wallet = detection({ ruleId: 'wallet-pay-button', partners: ['google-pay'] });
+    expect(await matchFindings(db, { id: 'youtube', owner: 'google' }, [wallet])).toEqual([]);
+    // Meta Pay's own settings route names no firm: it is the platform's feature, and finds its arrangements and its owner's.
+    const route = detection({ ruleId: 'meta-payment-settings-route', feature: 'payment-settings', signals: [{ kind: 'route', evidence: '/facebook_pay/' }] });
+    const found = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [route]);
+    expect(found.map((f) => [f.arrangementId, f.via, f.partners, f.because])).toEqual([
+      ['fb-pay', 'platform', [], [{ kind: 'route', evidence: '/facebook_pay/' }]],
+      ['meta-pay', 'owner', [], [{ kind: 'route', evidence: '/facebook_pay/' }]],
+    ]);
   });
 
   it('never shows an arrangement about another platform', async () => {
@@ -71,8 +96,8 @@ describe('matchFindings', () => {
       sampleArrangement({ id: 'z-fb-checkout', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
     );
     const found = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
-      detection({ feature: 'checkout' }),
-      detection({ ruleId: 'chat-send-money', feature: 'p2p-payments' }),
+      detection({ partners: ['visa'] }),
+      detection({ ruleId: 'chat-send-money', feature: 'p2p-payments', partners: ['visa'] }),
     ]);
     expect(found.map((f) => f.arrangementId)).toEqual(['y-fb-checkout', 'z-fb-checkout', 'a-meta-checkout', 'b-fb-p2p']);
   });
@@ -82,7 +107,7 @@ describe('matchFindings', () => {
       sampleArrangement({ id: 'fb-one', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
       sampleArrangement({ id: 'fb-two', platform: 'facebook', partners: ['visa'], features: ['checkout'] }),
     );
-    const [one, two] = await matchFindings(db, { id: 'facebook' }, [detection({ feature: 'checkout' })]);
+    const [one, two] = await matchFindings(db, { id: 'facebook' }, [detection({ partners: ['visa'] })]);
     one!.ruleIds.push('changed');
     expect(two!.ruleIds).toEqual(['payment-frame']);
   });
@@ -90,31 +115,10 @@ describe('matchFindings', () => {
   it('credits every detection that shares a key, so each one counts as explained', async () => {
     const db = await dbWith(sampleArrangement({ id: 'fb-checkout', platform: 'facebook', partners: ['visa'], features: ['checkout'] }));
     const [finding] = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
-      detection({ ruleId: 'pay-with-paypal', partners: ['paypal'] }),
-      detection({ ruleId: 'payment-frame', partners: ['stripe'] }),
+      detection({ ruleId: 'pay-with-paypal', partners: ['visa'] }),
+      detection({ ruleId: 'payment-frame', partners: ['visa', 'stripe'] }),
     ]);
     expect(finding!.ruleIds.sort()).toEqual(['pay-with-paypal', 'payment-frame']);
     expect(finding!.features).toEqual(['checkout']);
-  });
-});
-
-describe('lookupsFor', () => {
-  const keyOf = (l: ReturnType<typeof lookupsFor>[number]) => `${l.scope}|${l.value}`;
-
-  it('asks each question once, however many detections ask it', () => {
-    const lookups = lookupsFor({ id: 'facebook', owner: 'meta' }, [
-      detection({ ruleId: 'pay-with-paypal', partners: ['paypal'] }),
-      detection({ ruleId: 'payment-frame', partners: ['paypal', 'stripe'] }),
-    ]);
-    const keys = lookups.map((l) => `${l.kind} ${keyOf(l)}`);
-    expect(keys).toHaveLength(new Set(keys).size);
-    expect(lookups.map(keyOf).sort()).toEqual(
-      ['any|paypal', 'any|stripe', 'facebook|checkout', 'facebook|paypal', 'facebook|stripe', 'meta|checkout', 'meta|paypal', 'meta|stripe'].sort(),
-    );
-    expect(lookups.find((l) => keyOf(l) === 'facebook|checkout')!.askedBy.map((a) => a.ruleId)).toEqual(['pay-with-paypal', 'payment-frame']);
-  });
-
-  it('asks nothing of an owner the platform does not have, nor of any site without a partner', () => {
-    expect(lookupsFor({ id: 'reddit' }, [detection({ feature: 'tipping' })]).map(keyOf)).toEqual(['reddit|tipping']);
   });
 });

@@ -113,6 +113,67 @@ describe('detector', () => {
     expect(found()).toEqual(['chat-send-money', 'payment-frame:paypal']);
   });
 
+  it('searches a shadow root attached after its host was read (a component defined late)', async () => {
+    vi.useFakeTimers();
+    try {
+      const { detector, found } = watch('<main><late-widget></late-widget></main>');
+      expect(found()).toEqual([]);
+      document.querySelector('late-widget')!.attachShadow({ mode: 'open' }).innerHTML = '<button>Send money</button>';
+      // Nothing in the light DOM changes: only the rechecks after the first scan can notice.
+      await vi.advanceTimersByTimeAsync(10_000);
+      detector.flush();
+      expect(found()).toEqual(['chat-send-money']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('names a control the way the browser does: aria-labelledby, title and an image alt', () => {
+    const { detector } = watch(`
+      <div id="row" aria-hidden="true"><div>Facebook Pay</div><div>Send money to friends</div></div>
+      <a href="/facebook_pay/x" aria-labelledby="row"></a>
+      <a href="https://example.com/" title="Send money"><svg></svg></a>
+      <button><img src="x.png" alt="Send money"></button>`);
+    expect(detector.current().map((d) => [d.ruleId, d.count, d.signals.map((s) => s.evidence)])).toEqual([
+      ['chat-send-money', 3, ['Facebook Pay Send money to friends', 'Send money']],
+    ]);
+  });
+
+  it('takes a link or form leading to a payment route of the site as evidence, not only the address of the page', () => {
+    const route = { ...PAY_SETTINGS_ROUTE, signals: [{ kind: 'route' as const, pattern: '^/facebook_pay(?:[/?#]|$)', links: true }] };
+    const { detector } = watch(
+      `<nav><a href="/facebook_pay/?referrer=settings">Payments</a><a href="https://www.facebook.com/facebook_pay">again</a></nav>
+       <form action="/facebook_pay/confirm"></form><div data-testid="post_message"><a href="/facebook_pay/">mine</a></div><a href="/facebook_payroll">no</a>`,
+      testConfig([route]),
+      'https://www.facebook.com/settings',
+    );
+    const [d] = detector.current();
+    expect(d?.ruleId).toBe('meta-payment-settings-route');
+    expect(d?.signals.map((s) => `${s.kind} ${s.evidence}`)).toEqual(['link /facebook_pay/?referrer=settings', 'link /facebook_pay', 'form /facebook_pay/confirm']);
+    // A route without "links" is the page's address only.
+    expect(watch('<a href="/facebook_pay/">Payments</a>', testConfig([PAY_SETTINGS_ROUTE])).found()).toEqual([]);
+  });
+
+  it('does not count controls nobody can see or reach', () => {
+    const { found } = watch(`
+      <div hidden><button>Send money</button></div>
+      <div aria-hidden="true"><div role="button">Send money</div></div>
+      <div inert><a href="https://www.chase.com/">Chase</a></div>`);
+    expect(found()).toEqual([]);
+  });
+
+  it("names the vendor of an SDK's frame from the frame's name when it has no src", () => {
+    const sdk: PageConfig['rules'][number] = {
+      id: 'payment-sdk-element',
+      feature: 'checkout',
+      confidence: 'high',
+      description: 'SDK element.',
+      signals: [{ kind: 'selector', selector: 'iframe[name^="__zoid__paypal_buttons__"], .paypal-buttons', partner: 'paypal' }],
+    };
+    const { found } = watch('<div class="paypal-buttons paypal-buttons-context-iframe"><iframe name="__zoid__paypal_buttons__eyJzZW5kZXIiOnt9fQ__"></iframe></div>', testConfig([sdk]));
+    expect(found()).toEqual(['payment-sdk-element:paypal']);
+  });
+
   it('searches same-origin frames and follows what is added inside them', async () => {
     const { settle, found } = watch('<main></main>');
     const frame = document.createElement('iframe');

@@ -35,13 +35,14 @@ describe('the popup', () => {
     const arrangement = sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'] });
     const { transport } = transportWith({
       ok: true,
-      value: report({ detections: [sendMoney], findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: [] }], arrangements: { 'fb-paypal': arrangement } }),
+      value: report({ detections: [sendMoney], findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: [], because: [{ kind: 'script', evidence: 'www.paypal.com' }] }], arrangements: { 'fb-paypal': arrangement } }),
     });
     render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
     expect(await screen.findByTestId('summary')).toHaveProperty('textContent', '1 bank-linked feature on this page; 1 known arrangement.');
     const card = document.querySelector('[data-arrangement="fb-paypal"]')!;
     expect(card.querySelector('.partners')!.textContent).toBe('PayPal');
     expect(card.querySelector('.sentence')!.textContent).toBe('PayPal shares payments made with Facebook.');
+    expect(card.querySelector('.because')!.textContent).toBe('Why it applies: this page loads a script from www.paypal.com (PayPal).');
     expect(card.querySelectorAll('.score')).toHaveLength(4);
     expect(card.textContent).toContain('Example News');
     // The diagram is one image to a screen reader, named by who sends what to whom.

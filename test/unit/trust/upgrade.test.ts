@@ -87,7 +87,7 @@ describe('no data is lost across upgrades and restarts', () => {
       expect(await ledger.readHistory()).toEqual([{ day: '2026-11-20', platform: 'messenger', feature: 'p2p-payments', count: 4 }]);
       // Matching reads the postings, so the import must be filed there too.
       const found = await matchFindings(db, { id: 'facebook', owner: 'meta' }, [
-        { ruleId: 'payment-frame', feature: 'ad-payments', partners: ['stripe'], confidence: 'high', count: 1, signals: [] },
+        { ruleId: 'payment-frame', feature: 'checkout', partners: ['stripe'], confidence: 'high', count: 1, signals: [] },
       ]);
       expect(found.map((f) => [f.arrangementId, f.partners])).toEqual([['users-import', ['stripe']]]);
       db.close();
