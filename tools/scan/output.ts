@@ -1,4 +1,5 @@
-import { createWriteStream, existsSync, readFileSync, truncateSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, truncateSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Format } from './options';
 import { describePage, type ScannedPage } from './report';
 
@@ -14,6 +15,7 @@ export interface PageSink {
  * today's single document `{"pages":[...]}`, written at the end in input order.
  */
 export function openSink(format: Format, path: string | undefined, append: boolean): PageSink {
+  if (path) mkdirSync(dirname(path), { recursive: true });
   const stream: WriteStream | NodeJS.WriteStream = path ? createWriteStream(path, { flags: append ? 'a' : 'w' }) : process.stdout;
   const put = (text: string) => new Promise<void>((done, fail) => stream.write(text, (error) => (error ? fail(error) : done())));
   const end = () => (path ? new Promise<void>((done) => (stream as WriteStream).end(done)) : Promise.resolve());
