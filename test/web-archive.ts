@@ -50,11 +50,12 @@ export async function makeWacz(warc: Buffer, pages: string[]): Promise<Buffer> {
 }
 
 /**
- * A small archived crawl: a Messenger thread whose Send money control comes from a script that
- * is in the archive too (so it is found only when subresources are replayed), a thread that asks
- * for an image the archive lacks, a page of a site Ledgerlight does not watch, and the script.
+ * A small archived crawl: a page of a site Ledgerlight does not watch; a Messenger thread whose
+ * Send money control comes, 1.5 s after load, from a script that is in the archive too (so it is
+ * found only when subresources are replayed and the scanner waits for late changes), and the script; a thread that asks for an image the archive lacks.
  */
 export const ARCHIVED_CRAWL: Capture[] = [
+  { url: 'https://example.org/news', contentType: 'text/html', body: '<!doctype html><title>News</title><p>Nothing to see.</p>' },
   {
     url: 'https://www.messenger.com/t/300',
     contentType: 'text/html; charset=utf-8',
@@ -65,13 +66,14 @@ export const ARCHIVED_CRAWL: Capture[] = [
   {
     url: 'https://static.xx.fbcdn.net/rsrc.php/composer.js',
     contentType: 'text/javascript',
-    body: `addEventListener('DOMContentLoaded', () => {
+    // Like a chat composer, the control arrives a while after the page has loaded.
+    body: `addEventListener('load', () => setTimeout(() => {
   const bar = document.createElement('div');
   bar.setAttribute('role', 'toolbar');
   bar.setAttribute('aria-label', 'Message actions');
   bar.innerHTML = '<div role="button" tabindex="0" aria-label="Send money">$</div>';
   document.querySelector('[role="main"]').append(bar);
-});`,
+}, 1500));`,
   },
   {
     url: 'https://www.messenger.com/t/301',
@@ -79,7 +81,6 @@ export const ARCHIVED_CRAWL: Capture[] = [
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Messenger</title></head>
 <body><div role="main" aria-label="Conversation with Ana"><img src="https://scontent.xx.fbcdn.net/missing.jpg" alt=""><span dir="auto">ok</span></div></body></html>`,
   },
-  { url: 'https://example.org/news', contentType: 'text/html', body: '<!doctype html><title>News</title><p>Nothing to see.</p>' },
 ];
 
 /** The archived crawl's pages: its HTML responses, in archive order. */

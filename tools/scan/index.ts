@@ -16,6 +16,59 @@ import { progressLine } from './progress';
 import { inShard } from './shard';
 import { expandInputs, type Targets } from './targets';
 
+let stopping = false;
+
+/**
+ * Stopped (Ctrl-C, or a cluster ending a pod): what is written stays written, the pages under way
+ * are dropped rather than written as failures, the browser is closed, and the exit code says so.
+ */
+function stopOnSignal(close: () => Promise<void>) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
+    process.once(signal, () => {
+      stopping = true;
+      void close().finally(() => process.exit(code));
+    });
+}
+
+async function scan(options: ScanOptions) {
+  let expanded: Targets;
+  try {
+    expanded = await expandInputs(options.inputs);
+  } catch (error) {
+    console.error(`scan: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  try {
+    const done = options.resume && options.output ? finishedInputs(options.output) : new Set<string>();
+    const targets = expanded.targets.filter((target, position) => inShard(options.shard, position) && !done.has(target.input));
+    const sink = openSink(options.format, options.output, options.resume);
+    if (targets.length) {
+      ensureBuild();
+      const session = await launchExtension({ ownSignals: true });
+      stopOnSignal(() => session.close());
+      try {
+        const seat = await takeSeat(session);
+        const progress = progressLine(targets.length);
+        await scanAll(session, seat, targets, options, async (page, position) => {
+          // A page cut short by the stop is not finished: --resume must scan it again.
+          if (stopping) return;
+          await sink.write(page, position);
+          progress.pageDone();
+        });
+        progress.end();
+      } finally {
+        await session.close();
+      }
+    }
+    await sink.close();
+  } catch (error) {
+    console.error(`scan failed: ${(error as Error).message}`);
+    process.exit(1);
+  } finally {
+    await expanded.close();
+  }
+}
+
 const argv = process.argv.slice(2);
 const merging = argv[0] === 'merge';
 
@@ -40,39 +93,3 @@ if (merging) {
     process.exit(1);
   }
 } else await scan(options as ScanOptions);
-
-async function scan(options: ScanOptions) {
-  let expanded: Targets;
-  try {
-    expanded = await expandInputs(options.inputs);
-  } catch (error) {
-    console.error(`scan: ${(error as Error).message}`);
-    process.exit(2);
-  }
-  try {
-    const done = options.resume && options.output ? finishedInputs(options.output) : new Set<string>();
-    const targets = expanded.targets.filter((target, position) => inShard(options.shard, position) && !done.has(target.input));
-    const sink = openSink(options.format, options.output, options.resume);
-    if (targets.length) {
-      ensureBuild();
-      const session = await launchExtension();
-      try {
-        const seat = await takeSeat(session);
-        const progress = progressLine(targets.length);
-        await scanAll(session, seat, targets, options, async (page, position) => {
-          await sink.write(page, position);
-          progress.pageDone();
-        });
-        progress.end();
-      } finally {
-        await session.close();
-      }
-    }
-    await sink.close();
-  } catch (error) {
-    console.error(`scan failed: ${(error as Error).message}`);
-    process.exit(1);
-  } finally {
-    await expanded.close();
-  }
-}
