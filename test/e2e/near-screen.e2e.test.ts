@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { bundleProbe } from '../../tools/bench/bundle';
 import type { PageConfig } from '../../utils/model/page-config';
 import type { Rule } from '../../utils/model/rule';
-import { askBackground } from '../../tools/scan/background';
+import { askBackground } from '../../tools/harness/background';
 import { launchExtension, servePages, type ExtensionSession } from '../../tools/harness/browser';
 
 // Reading what is near the screen first needs layout and IntersectionObserver, which happy-dom

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchExtension, savedTab, servePages, settledBadge, type ExtensionSession } from '../../tools/harness/browser';
-import { askBackground } from '../../tools/scan/background';
+import { askBackground } from '../../tools/harness/background';
 import { platformForUrl } from '../../utils/platforms';
 import type { TabState } from '../../utils/model/tab-report';
 import type { SignalHit } from '../../utils/model/detection';

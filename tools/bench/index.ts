@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: what Ledgerlight costs the pages it watches, measured in Chromium on a
  * generated 100,000-element Facebook feed, against the same page with the extension off and
- * against a naive detector, plus matching with a 10,000-arrangement list and the popup's first
- * content. A measurement, not a test: it exits 0 even when a figure is over budget, and says so.
+ * against a naive detector, plus matching with a 10,000-arrangement list, the popup's first
+ * content, and the scanner's pages per minute with 1, 2 and 4 jobs. A measurement, not a test: it exits 0 even when a figure is over budget, and says so.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -17,6 +17,7 @@ import { BATCHES, runFeed, type FeedRun } from './feed-run';
 import { LIST_SIZE, timeMatching } from './matching-run';
 import { naiveDetectorScript } from './naive-detector';
 import { FLOOR_CARDS, POPUP_FINDINGS, SHOP_URL, shopHtml, timePopup, withFloorPage } from './popup-run';
+import { scanCorpus, timeScanner } from './scan-run';
 import { mean, median, percentile, renderTable, verdict, type Figure } from './table';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -26,28 +27,32 @@ const build = ensureBuild(say);
 const contentScript = readFileSync(join(build, 'content-scripts', 'social.js'));
 const pages = { [FEED_URL]: feedHtml(), [WARMUP_URL]: warmupHtml(), [SHOP_URL]: shopHtml() };
 
-say('1/4 Extension off: the page alone, then the naive detector…');
+say('1/5 Extension off: the page alone, then the naive detector…');
 const off = await launchExtension({ extensionEnabled: false });
 await servePages(off.context, pages);
 const baseline = await runFeed(off.context, {});
 const naive = await runFeed(off.context, { naiveScript: naiveDetectorScript() });
-say('2/4 Exact timings of the detector code and of the naive detector, no profiler attached…');
+say('2/5 Exact timings of the detector code and of the naive detector, no profiler attached…');
 const exact = await timeDetector(off.context);
 const naiveExact = await timeNaiveDetector(off.context);
 await off.close();
 
-say('3/4 Extension on: the same page…');
+say('3/5 Extension on: the same page…');
 const floorBuild = withFloorPage(build);
 const on = await launchExtension({ extensionPath: floorBuild.path });
 await servePages(on.context, pages);
 const ours = await runFeed(on.context, { extensionId: on.extensionId });
-say(`4/4 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);
+say(`4/5 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);
 const matching = await timeMatching(await on.currentWorker());
 const extensionPage = await on.context.newPage();
 await extensionPage.goto(`chrome-extension://${on.extensionId}/popup.html?tab=0`);
 const popup = await timePopup(on, extensionPage);
 await on.close();
 floorBuild.remove();
+
+const corpus = scanCorpus();
+say(`5/5 The scanner over ${corpus.targets.length} pages of ${corpus.name}, with ${'1, 2 and 4'} jobs…`);
+const scanRuns = await timeScanner(corpus.targets);
 
 const phases = (run: FeedRun) => [run.load, run.stream, run.navigation];
 const scriptTime = (run: FeedRun, party: 'ours' | 'naive' | 'page') => phases(run).reduce((sum, p) => sum + p[party].total, 0);
@@ -106,6 +111,24 @@ const figures: Figure[] = [
     unit: 'ms',
     how: 'first content minus the floor page opened right after it: our part, less moved by how busy the machine is',
   },
+  ...scanRuns.flatMap((run): Figure[] => {
+    const perMinute = (run.pages / run.seconds) * 60;
+    const oneJob = scanRuns[0]!;
+    return [
+      {
+        name: `Scanner, ${run.jobs} job${run.jobs === 1 ? '' : 's'}: pages per minute`,
+        ours: perMinute,
+        unit: 'pages/min',
+        how: `${run.pages} pages in ${run.seconds.toFixed(1)} s${run.failed ? `, ${run.failed} failed` : ''}; ${(perMinute / ((oneJob.pages / oneJob.seconds) * 60)).toFixed(2)}× one job; each page read once quiet for 2 s`,
+      },
+      {
+        name: `Scanner, ${run.jobs} job${run.jobs === 1 ? '' : 's'}: cost per page`,
+        ours: run.cpuSeconds / run.pages,
+        unit: 'core-s',
+        how: `CPU time of the scanner and all its browser's processes (/proc), per page; ${((1000 * run.seconds) / run.pages).toFixed(0)} ms of wall time per page`,
+      },
+    ];
+  }),
 ];
 
 const [load1] = loadavg();

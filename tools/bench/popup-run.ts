@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { settledBadge, type ExtensionSession } from '../harness/browser';
-import { askBackground } from '../scan/background';
+import { askBackground } from '../harness/background';
 import { generatedArrangement } from './generated-list';
 
 export const POPUP_FINDINGS = 20;

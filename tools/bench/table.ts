@@ -3,7 +3,7 @@ export interface Figure {
   name: string;
   ours: number;
   naive?: number;
-  unit: 'ms' | '%' | 'KB';
+  unit: 'ms' | '%' | 'KB' | 'pages/min' | 'core-s';
   /** Ours must stay under this; absent for figures printed for context only. */
   budget?: number;
   /** How the figure was taken, so a reader knows how far to trust it. */

@@ -26,7 +26,15 @@ export interface ExtensionSession extends ExtensionDriver {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { headless?: boolean; extensionPath?: string; extensionEnabled?: boolean } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  options: {
+    headless?: boolean;
+    extensionPath?: string;
+    extensionEnabled?: boolean;
+    /** The caller handles SIGINT, SIGTERM and SIGHUP itself (and closes the session); Playwright's own handlers close the browser at once. */
+    ownSignals?: boolean;
+  } = {},
+): Promise<ExtensionSession> {
   const extensionPath = options.extensionPath ?? CHROME_BUILD;
   const enabled = options.extensionEnabled ?? true;
   if (enabled && !existsSync(join(extensionPath, 'manifest.json')))
@@ -38,6 +46,7 @@ export async function launchExtension(options: { headless?: boolean; extensionPa
     channel: 'chromium',
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 900 },
+    ...(options.ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
     args: [...QUIET_FLAGS, ...(enabled ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : [])],
   });
   const findWorker = async () =>

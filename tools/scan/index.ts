@@ -1,19 +1,80 @@
 /**
- * `npm run scan -- [--json] [--as URL] <file.html|URL>...`: runs the built extension headless over
- * saved pages or live URLs and prints what it found. Pages that cannot be loaded are reported and
- * the scan goes on; the exit code is non-zero only when the scanner itself fails.
+ * `npm run scan -- [options] <inputs>...`: runs the built extension headless over saved pages,
+ * live URLs and web archives and reports what it found; `npm run scan -- merge <outputs>...`
+ * joins the outputs of a sharded run. Every page gets an entry, failed ones with their error;
+ * the exit code is non-zero only when the scanner itself fails (2 for a bad command line).
  */
-import type { Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
 import { launchExtension } from '../harness/browser';
-import { askBackground } from './background';
-import { parseArgs, USAGE, UsageError, type ScanOptions } from './args';
 import { ensureBuild } from './ensure-build';
-import { describePages, type ScannedPage } from './report';
-import { scanTarget } from './scanner';
+import { takeSeat } from './extension';
+import { mergeOutputs } from './merge';
+import { parseMergeArgs, parseScanArgs, USAGE, UsageError, type MergeOptions, type ScanOptions } from './options';
+import { finishedInputs, openSink } from './output';
+import { scanAll } from './pool';
+import { progressLine } from './progress';
+import { inShard } from './shard';
+import { expandInputs, type Targets } from './targets';
 
-let options: ScanOptions;
+let stopping = false;
+
+/**
+ * Stopped (Ctrl-C, or a cluster ending a pod): what is written stays written, the pages under way
+ * are dropped rather than written as failures, the browser is closed, and the exit code says so.
+ */
+function stopOnSignal(close: () => Promise<void>) {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const)
+    process.once(signal, () => {
+      stopping = true;
+      void close().finally(() => process.exit(code));
+    });
+}
+
+async function scan(options: ScanOptions) {
+  let expanded: Targets;
+  try {
+    expanded = await expandInputs(options.inputs);
+  } catch (error) {
+    console.error(`scan: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  try {
+    const done = options.resume && options.output ? finishedInputs(options.output) : new Set<string>();
+    const targets = expanded.targets.filter((target, position) => inShard(options.shard, position) && !done.has(target.input));
+    const sink = openSink(options.format, options.output, options.resume);
+    if (targets.length) {
+      ensureBuild();
+      const session = await launchExtension({ ownSignals: true });
+      stopOnSignal(() => session.close());
+      try {
+        const seat = await takeSeat(session);
+        const progress = progressLine(targets.length);
+        await scanAll(session, seat, targets, options, async (page, position) => {
+          // A page cut short by the stop is not finished: --resume must scan it again.
+          if (stopping) return;
+          await sink.write(page, position);
+          progress.pageDone();
+        });
+        progress.end();
+      } finally {
+        await session.close();
+      }
+    }
+    await sink.close();
+  } catch (error) {
+    console.error(`scan failed: ${(error as Error).message}`);
+    process.exit(1);
+  } finally {
+    await expanded.close();
+  }
+}
+
+const argv = process.argv.slice(2);
+const merging = argv[0] === 'merge';
+
+let options: ScanOptions | MergeOptions;
 try {
-  options = parseArgs(process.argv.slice(2));
+  options = merging ? parseMergeArgs(argv.slice(1)) : parseScanArgs(argv);
 } catch (error) {
   if (!(error instanceof UsageError)) throw error;
   if (error.message) console.error(`scan: ${error.message}\n`);
@@ -21,37 +82,14 @@ try {
   process.exit(error.message ? 2 : 0);
 }
 
-const progress = (line: string) => process.stderr.write(process.stderr.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
-
-/**
- * A scan reports everything on a page, not only what would be near a reader's screen: the
- * scanner's own browser profile gets the "whole page" setting (the user's profile is never touched).
- */
-async function readWholePages(reporter: Page) {
-  const settings = await askBackground(reporter, 'settings:get', undefined);
-  if (!settings.ok) throw new Error(`the extension could not read its settings: ${settings.error}`);
-  const saved = await askBackground(reporter, 'settings:set', { ...settings.value, wholePage: true });
-  if (!saved.ok) throw new Error(`the extension could not be set to read whole pages: ${saved.error}`);
-}
-
-try {
-  ensureBuild();
-  const session = await launchExtension();
+if (merging) {
+  const { files, output } = options as MergeOptions;
   try {
-    const reporter = await session.context.newPage();
-    await reporter.goto(`chrome-extension://${session.extensionId}/popup.html?tab=0`);
-    await readWholePages(reporter);
-    const pages: ScannedPage[] = [];
-    for (const [i, target] of options.targets.entries()) {
-      progress(`[${i + 1}/${options.targets.length}] ${target.kind === 'file' ? `${target.path} as ${target.url}` : target.url}`);
-      pages.push(await scanTarget(session, reporter, target));
-    }
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    console.log(options.json ? JSON.stringify({ pages }, null, 2) : describePages(pages));
-  } finally {
-    await session.close();
+    const text = `${JSON.stringify(mergeOutputs(files), null, 2)}\n`;
+    if (output) writeFileSync(output, text);
+    else process.stdout.write(text);
+  } catch (error) {
+    console.error(`scan merge failed: ${(error as Error).message}`);
+    process.exit(1);
   }
-} catch (error) {
-  console.error(`scan failed: ${(error as Error).message}`);
-  process.exit(1);
-}
+} else await scan(options as ScanOptions);
