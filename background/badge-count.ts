@@ -1,5 +1,5 @@
 import type { Arrangement } from '../utils/model/arrangement';
-import type { TabState } from '../utils/messages';
+import type { TabState } from '../utils/model/tab-report';
 
 export interface BadgeCount {
   /** Findings whose arrangement is in force today: what the number on the badge says. */

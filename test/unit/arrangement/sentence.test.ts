@@ -1,17 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findingSentence } from '@/components/popup/sentence';
+import { findingSentence } from '@/components/arrangement/sentence';
+import { STATUSES } from '@/utils/model/vocabulary';
 import { sampleArrangement } from '../fixtures';
-import { speak } from './messages';
+import { speak } from '../popup/messages';
 
-const NAMES: Record<string, string> = { facebook: 'Facebook', paypal: 'PayPal', 'jpmorgan-chase': 'JPMorgan Chase', mastercard: 'Mastercard' };
+const NAMES: Record<string, string> = { facebook: 'Facebook', paypal: 'PayPal', 'jpmorgan-chase': 'JPMorgan Chase', mastercard: 'Mastercard', citigroup: 'Citigroup' };
 const name = (id: string) => NAMES[id] ?? id;
+const bankToFacebook = [{ from: 'citigroup', to: 'facebook', data: ['card-transactions' as const, 'account-balances' as const], purpose: 'x' }];
 
 describe('findingSentence', () => {
   beforeEach(() => speak('en'));
 
   it('says who shares what with whom in one sentence', () => {
     const a = sampleArrangement({ id: 'a', flows: [{ from: 'paypal', to: 'facebook', data: ['payment-transactions', 'contact-details'], purpose: 'x' }] });
-    expect(findingSentence(a, name)).toBe('PayPal shares payments made and contact details with Facebook.');
+    expect(findingSentence(a, name)).toBe('PayPal shares payment history and contact details with Facebook.');
   });
 
   it('joins flows in both directions into one sentence', () => {
@@ -23,26 +25,38 @@ describe('findingSentence', () => {
       ],
     });
     expect(findingSentence(a, name)).toBe(
-      'PayPal shares payments made with Facebook and Facebook shares contact details, billing and shipping addresses, and device identifiers with PayPal.',
+      'PayPal shares payment history with Facebook and Facebook shares contact details, billing and shipping addresses, and device identifiers with PayPal.',
     );
   });
 
-  it('never says data moved when the bank declined', () => {
-    const a = sampleArrangement({ id: 'a', status: 'declined', flows: [{ from: 'jpmorgan-chase', to: 'facebook', data: ['card-transactions', 'account-balances'], purpose: 'x' }] });
-    const sentence = findingSentence(a, name);
-    expect(sentence).toBe('JPMorgan Chase was asked to share card transactions and account balances with Facebook and declined.');
-    expect(sentence).not.toMatch(/\bshares\b/);
+  it('leaves out a flow from a party to itself, and says nothing when no other flow is left', () => {
+    const self = { from: 'paypal', to: 'paypal', data: ['payment-transactions' as const], purpose: 'x' };
+    expect(findingSentence(sampleArrangement({ id: 'a', flows: [self, { ...self, to: 'facebook' }] }), name)).toBe('PayPal shares payment history with Facebook.');
+    expect(findingSentence(sampleArrangement({ id: 'b', flows: [self] }), name)).toBe('');
   });
 
-  it('hedges what is only reported, and speaks of ended arrangements in the past', () => {
-    const flows = [{ from: 'mastercard', to: 'facebook', data: ['purchase-details' as const], purpose: 'x' }];
-    expect(findingSentence(sampleArrangement({ id: 'a', status: 'reported', flows }), name)).toBe('Mastercard is reported to share what was bought with Facebook.');
-    expect(findingSentence(sampleArrangement({ id: 'b', status: 'ended', flows }), name)).toBe('Mastercard shared what was bought with Facebook.');
+  it('has a clause in the right tense and mood for every status, and only "active" states today’s sharing as fact', () => {
+    const said = Object.fromEntries(STATUSES.map((status) => [status, findingSentence(sampleArrangement({ id: status, status, flows: bankToFacebook }), name)]));
+    expect(said).toEqual({
+      active: 'Citigroup shares card transactions and account balances with Facebook.',
+      ended: 'Citigroup shared card transactions and account balances with Facebook; this has ended.',
+      proposed: 'It was proposed that Citigroup share card transactions and account balances with Facebook.',
+      declined: 'Citigroup was asked to share card transactions and account balances with Facebook and declined.',
+      reported: 'Unconfirmed reports say Citigroup shares card transactions and account balances with Facebook.',
+      'under-investigation': 'Regulators are investigating whether Citigroup shares card transactions and account balances with Facebook.',
+      fined: 'Citigroup shared card transactions and account balances with Facebook, which led to a fine.',
+      settled: 'A legal settlement was reached over claims that Citigroup shared card transactions and account balances with Facebook.',
+    });
+    // Nothing but an active entry begins with the bare present-tense claim.
+    expect(STATUSES.filter((s) => said[s]!.startsWith('Citigroup shares'))).toEqual(['active']);
   });
 
   it('writes the sentence in the user’s language, lists included', async () => {
     await speak('es');
     const a = sampleArrangement({ id: 'a', flows: [{ from: 'paypal', to: 'facebook', data: ['payment-transactions', 'contact-details'], purpose: 'x' }] });
-    expect(findingSentence(a, name)).toBe('PayPal comparte pagos realizados y datos de contacto con Facebook.');
+    expect(findingSentence(a, name)).toBe('PayPal comparte historial de pagos y datos de contacto con Facebook.');
+    expect(findingSentence(sampleArrangement({ id: 'r', status: 'reported', flows: bankToFacebook }), name)).toBe(
+      'Según informaciones no confirmadas, Citigroup comparte transacciones con tarjeta y saldos de cuenta con Facebook.',
+    );
   });
 });
