@@ -160,7 +160,7 @@ describe('the options page', () => {
     }
     await options.getByRole('button', { name: 'Back to the list' }).click();
     await options.emulateMedia({ colorScheme: 'light' });
-    await options.screenshot({ path: resolve('docs/screenshots/options.png'), fullPage: true });
+    await options.screenshot({ path: resolve('test-results/screenshots/options.png'), fullPage: true });
   });
 });
 
