@@ -44,7 +44,7 @@ describe('Ledgerlight on the demo pages', () => {
       } else {
         expect(badge).toBe('');
         expect(cards).toBe(0);
-        await expect(popup.textContent('body')).resolves.toMatch(/no bank-linked feature/i);
+        await expect(popup.textContent('body')).resolves.toMatch(/No payment or bank-linked feature found on this page\.Ledgerlight checked it for/);
       }
       const detected = await popup.locator('[data-rule]').evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')));
       for (const rule of fixture.fires) expect(detected).toContain(rule);
