@@ -15,12 +15,13 @@ import { watchedPlatform } from './watch';
 import { pageConfigFor } from './page-config';
 import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
+import { badgeCount, type BadgeCount } from './badge-count';
 
 export interface LedgerDeps {
   db: LedgerDatabase;
   settings: { read(): Promise<Settings>; write(s: Settings): Promise<void>; reset(): Promise<void> };
   loadBundled(): Promise<FullDataset>;
-  showBadge(tabId: number, findings: number): Promise<void>;
+  showBadge(tabId: number, count: BadgeCount): Promise<void>;
   now(): number;
   /** The address a tab shows now, to drop reports from a page the tab has already left. */
   tabUrl?(tabId: number): Promise<string | undefined>;
@@ -79,7 +80,6 @@ export function createLedger(deps: LedgerDeps) {
     const findings = await matchFindings(db, platform, detections);
     const state: TabState = { tabId, platform, origin: new URL(url).origin, detections, findings, unread, updatedAt: deps.now() };
     await saveTab(state);
-    await deps.showBadge(tabId, findings.length);
     await countInHistory(tabId, url, platform.id, detections, settings);
     return findings.length;
   }
@@ -98,7 +98,7 @@ export function createLedger(deps: LedgerDeps) {
   async function clearTab(tabId: number) {
     counted.delete(tabId);
     await forgetTab(tabId);
-    await deps.showBadge(tabId, 0);
+    await deps.showBadge(tabId, { findings: 0, features: 0 });
   }
 
   /** The arrangements a tab's findings name and the names of the parties the tab's report mentions. */
@@ -120,6 +120,8 @@ export function createLedger(deps: LedgerDeps) {
   async function saveTab({ arrangements: _a, entities: _e, ...state }: SavedTab) {
     const explained = await explain(state);
     await writeTab({ ...state, ...explained }).catch(() => writeTab(state));
+    // The badge follows what explains the findings: a changed list can make one active or end it.
+    await deps.showBadge(state.tabId, badgeCount(state, explained.arrangements));
   }
 
   /** A changed list changes what open tabs' findings say: each tab's saved explanation is read again, in its own order. */

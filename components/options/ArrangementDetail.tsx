@@ -1,7 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Arrangement } from '@/utils/model/arrangement';
-import { SCORE_DIMENSIONS } from '@/utils/model/vocabulary';
-import { DATA_LABELS, FEATURE_LABELS, SCORE_LABELS, STATUS_LABELS } from '../../utils/i18n';
+import { DATA_LABELS, FEATURE_LABELS, listOf } from '../../utils/i18n';
+import { findingSentence } from '../arrangement/sentence';
+import { partialDate } from '../arrangement/dates';
+import { StatusLine } from '../arrangement/StatusLine';
+import { ScoreList } from '../arrangement/ScoreList';
+import { SourceList } from '../arrangement/SourceList';
+import { ControlLink } from '../arrangement/ControlLink';
 import { t } from './text';
 
 interface Props {
@@ -23,56 +28,40 @@ export function ArrangementDetail({ arrangement: a, names, onClose }: Props) {
       <button type="button" onClick={onClose}>
         {t('options.detail.back')}
       </button>
-      <h3 id="arrangement-detail-title" tabIndex={-1} ref={heading}>
+      <h3 id="arrangement-detail-title" tabIndex={-1} ref={heading} lang="en">
         {a.title}
       </h3>
-      <p>{a.summary}</p>
+      <p class="sentence">{findingSentence(a, name)}</p>
+      <StatusLine arrangement={a} />
+      <p lang="en">{a.summary}</p>
       <dl class="facts">
         <dt>{t('options.detail.platform')}</dt>
         <dd>{name(a.platform)}</dd>
         <dt>{t('options.detail.partners')}</dt>
-        <dd>{a.partners.map(name).join(', ')}</dd>
+        <dd>{listOf(a.partners.map(name))}</dd>
         <dt>{t('options.detail.features')}</dt>
-        <dd>{a.features.map((f) => FEATURE_LABELS[f]).join(', ')}</dd>
+        <dd>{listOf(a.features.map((f) => FEATURE_LABELS[f]))}</dd>
         <dt>{t('options.detail.regions')}</dt>
-        <dd>{a.regions.join(', ')}</dd>
-        <dt>{t('options.detail.status')}</dt>
-        <dd>
-          {STATUS_LABELS[a.status]}, {a.until ? t('options.detail.between', [a.since, a.until]) : t('options.detail.since', [a.since])}
-          {a.statusNote ? ` — ${a.statusNote}` : ''}
-        </dd>
+        <dd>{listOf(a.regions)}</dd>
         <dt>{t('options.detail.reviewed')}</dt>
-        <dd>
-          {a.lastReviewed}
-          {a.verified ? '' : ` · ${t('options.detail.unverified')}`}
-        </dd>
+        <dd>{partialDate(a.lastReviewed)}</dd>
       </dl>
       <h4>{t('options.detail.flows')}</h4>
       <ul class="flows">
         {a.flows.map((flow, i) => (
           <li key={i} class="flow">
-            {t('options.detail.flow', [name(flow.from), name(flow.to), flow.data.map((d) => DATA_LABELS[d]).join(', ')])} {flow.purpose}
+            {t('options.detail.flow', [name(flow.from), name(flow.to), listOf(flow.data.map((d) => DATA_LABELS[d]))])} <span lang="en">{flow.purpose}</span>
           </li>
         ))}
       </ul>
-      <h4>{t('options.detail.scores')}</h4>
-      <dl class="scores">
-        {SCORE_DIMENSIONS.map((d) => (
-          <div key={d} class="score">
-            <dt>
-              {SCORE_LABELS[d]}: {t('options.detail.scoreValue', [String(a.scores[d].value)])}
-            </dt>
-            <dd>{a.scores[d].reason}</dd>
-          </div>
-        ))}
-      </dl>
+      <ScoreList id={a.id} scores={a.scores} />
       {a.statements.length > 0 && (
         <>
           <h4>{t('options.detail.statements')}</h4>
           <ul>
             {a.statements.map((s, i) => (
               <li key={i}>
-                <strong>{name(s.by)}</strong> ({s.kind}): {s.text} <SourceRef arrangement={a} index={s.source} />
+                <strong>{name(s.by)}</strong> ({s.kind}): <span lang="en">{s.text}</span> <SourceRef arrangement={a} index={s.source} />
               </li>
             ))}
           </ul>
@@ -84,30 +73,14 @@ export function ArrangementDetail({ arrangement: a, names, onClose }: Props) {
           <ul>
             {a.userControls.map((c, i) => (
               <li key={i}>
-                {c.url ? (
-                  <a href={c.url} target="_blank" rel="noreferrer noopener">
-                    {c.label}
-                  </a>
-                ) : (
-                  c.label
-                )}
-                {c.steps ? ` — ${c.steps}` : ''}
+                <ControlLink control={c} />
               </li>
             ))}
           </ul>
         </>
       )}
       <h4>{t('options.detail.sources')}</h4>
-      <ol class="sources">
-        {a.sources.map((s) => (
-          <li key={s.url}>
-            <a href={s.url} target="_blank" rel="noreferrer noopener">
-              {s.title}
-            </a>{' '}
-            — {s.publisher}, {s.published}
-          </li>
-        ))}
-      </ol>
+      <SourceList sources={a.sources} />
     </article>
   );
 }

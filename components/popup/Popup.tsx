@@ -1,20 +1,19 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { TabReport } from '@/utils/model/tab-report';
 import type { Transport } from '@/utils/transport';
-import type { Status } from '@/utils/model/vocabulary';
-import { FindingCard } from './FindingCard';
+import type { FeatureKind } from '@/utils/model/vocabulary';
+import { verdictSentence } from '../arrangement/verdict';
+import { PageDiagram } from '../arrangement/PageDiagram';
 import { DetectionList } from './DetectionList';
 import { failureText } from '../failure-text';
+import { FindingRow } from './FindingRow';
+import { StoryNote } from './StoryNote';
+import { WhatYouCanDo } from './WhatYouCanDo';
+import { bestActions, rankRows, type Row } from './relevance';
 
-/**
- * Cards built for the first frame: a popup is at most 600 px tall and a card 600 to 700 px, so the
- * first screen shows the summary and part of one card.
- */
-const FIRST_CARDS = 1;
-
-/** What affects the user today comes first; what ended or never happened comes last. */
-const CURRENT_FIRST: readonly Status[] = ['active', 'under-investigation', 'fined', 'reported', 'proposed', 'settled', 'ended', 'declined'];
+/** Pages where the founding story (a platform asking banks for their customers' data) is told: where paying or linking a bank happens. */
+const STORY_FEATURES: readonly FeatureKind[] = ['p2p-payments', 'checkout', 'payment-settings', 'bank-linking', 'wallet'];
 
 interface Props {
   transport: Transport;
@@ -25,9 +24,11 @@ interface Props {
   onAddSite(): void;
   /** The tab's report as the background saved it, read before the first render: then nothing needs asking. */
   saved?: TabReport;
+  /** The user's country (ISO code) from the browser's language, to put what applies there first. */
+  region?: string;
 }
 
-export function Popup({ transport, tabId, onOpenOptions, onAddSite, saved }: Props) {
+export function Popup({ transport, tabId, onOpenOptions, onAddSite, saved, region }: Props) {
   const [report, setReport] = useState<TabReport | null>(saved ?? null);
   const [error, setError] = useState<string | null>(null);
 
@@ -60,13 +61,13 @@ export function Popup({ transport, tabId, onOpenOptions, onAddSite, saved }: Pro
       ) : !report ? (
         <p>{i18n.t('popup.loading')}</p>
       ) : (
-        <TabContent report={report} onAddSite={onAddSite} onResume={resume} />
+        <TabContent report={report} transport={transport} region={region} onAddSite={onAddSite} onResume={resume} />
       )}
     </main>
   );
 }
 
-function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddSite(): void; onResume(): void }) {
+function TabContent({ report, transport, region, onAddSite, onResume }: { report: TabReport; transport: Transport; region?: string; onAddSite(): void; onResume(): void }) {
   if (report.paused)
     return (
       <div class="state" data-state="paused">
@@ -93,49 +94,52 @@ function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddS
   const unread = report.unread && <p class="hint">{i18n.t('popup.unread')}</p>;
   if (!report.detections.length)
     return (
-      <>
-        <p data-testid="summary" class="summary" data-state="nothing-found">
+      <div class="state" data-state="nothing-found">
+        <p data-testid="summary" class="summary">
           {i18n.t('popup.nothingFound')}
         </p>
+        <p>{i18n.t('popup.checkedFor')}</p>
+        <p class="hint">{i18n.t('popup.wouldShow')}</p>
         {unread}
-      </>
+      </div>
     );
 
   const name = (id: string) => (id === 'any' ? i18n.t('anySite') : (report.entities[id]?.name ?? id));
-  // A finding whose arrangement left the list since matching is no longer known: its detection says so below.
-  const known = report.findings
-    .filter((f) => report.arrangements[f.arrangementId])
-    .sort((a, b) => CURRENT_FIRST.indexOf(report.arrangements[a.arrangementId]!.status) - CURRENT_FIRST.indexOf(report.arrangements[b.arrangementId]!.status));
-  const explained = new Set(known.flatMap((f) => f.ruleIds));
-  const features = new Set(report.detections.map((d) => d.feature)).size;
+  const features = [...new Set(report.detections.map((d) => d.feature))];
+  const { primary, secondary } = rankRows(report, region);
+  const platform = report.platform;
   return (
     <>
-      <p class="summary" data-testid="summary">
-        {i18n.t('popup.summary', { features: i18n.t('popup.features', features), arrangements: i18n.t('popup.arrangements', known.length) })}
-      </p>
+      <h2 class="verdict" data-testid="summary">
+        {verdictSentence({ findings: report.findings, arrangements: report.arrangements, features, name })}
+      </h2>
       {unread}
-      {known.length > 0 && <FindingList findings={known} report={report} name={name} />}
-      <DetectionList detections={report.detections} explained={explained} name={name} />
+      {platform && <PageDiagram platform={platform.id} owner={platform.owner} arrangements={[...primary, ...secondary].map((r) => r.arrangement)} name={name} />}
+      {platform && features.some((f) => STORY_FEATURES.includes(f)) && <StoryNote transport={transport} platform={platform.id} name={name} />}
+      <WhatYouCanDo actions={bestActions([...primary, ...secondary])} letterFor={primary[0] ?? secondary[0]} name={name} />
+      {primary.length + secondary.length > 0 && <FindingRows primary={primary} secondary={secondary} report={report} name={name} />}
+      <DetectionList detections={report.detections} explained={new Set(report.findings.flatMap((f) => f.ruleIds))} name={name} />
     </>
   );
 }
 
-/**
- * The finding cards, the first screenful in the first frame and the rest right after it is
- * painted: building all of a busy page's cards (about seventy elements each) before anything
- * shows kept the popup blank for longer than it takes to read its first line.
- */
-function FindingList({ findings, report, name }: { findings: TabReport['findings']; report: TabReport; name(id: string): string }) {
-  const [all, setAll] = useState(findings.length <= FIRST_CARDS);
-  // Effects run after the browser has painted: the rest arrive in the next task.
-  useEffect(() => setAll(true), []);
+/** The findings as one-line rows; past, proposed and "wherever this partner appears" ones behind "Show N more". */
+function FindingRows({ primary, secondary, report, name }: { primary: Row[]; secondary: Row[]; report: TabReport; name(id: string): string }) {
+  const [more, setMore] = useState(false);
   return (
-    <ul class="findings" aria-label={i18n.t('popup.findingsHeading')}>
-      {(all ? findings : findings.slice(0, FIRST_CARDS)).map((f) => (
-        <li key={f.arrangementId}>
-          <FindingCard finding={f} arrangement={report.arrangements[f.arrangementId]!} name={name} />
-        </li>
-      ))}
-    </ul>
+    <section class="findings" aria-labelledby="findings-heading">
+      <h2 id="findings-heading">{i18n.t('popup.findingsHeading')}</h2>
+      <p class="hint definition">{i18n.t('popup.arrangementDefined')}</p>
+      <ul class="rows">
+        {[...primary, ...(more ? secondary : [])].map((row) => (
+          <FindingRow key={row.arrangement.id} row={row} detections={report.detections} name={name} />
+        ))}
+      </ul>
+      {secondary.length > 0 && (
+        <button type="button" class="link-button show-more" aria-expanded={more} onClick={() => setMore(!more)}>
+          {more ? i18n.t('popup.showFewer') : i18n.t('popup.showMore', secondary.length)}
+        </button>
+      )}
+    </section>
   );
 }

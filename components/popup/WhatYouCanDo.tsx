@@ -1,38 +1,29 @@
 import { i18n } from '#i18n';
-import type { Arrangement, UserControl } from '@/utils/model/arrangement';
+import { ControlLink } from '../arrangement/ControlLink';
+import type { Action, Row } from './relevance';
 import { RequestForm } from './RequestForm';
 
-const KIND_LABEL = {
-  settings: 'actions.control.settings',
-  'opt-out': 'actions.control.opt_out',
-  'data-request': 'actions.control.data_request',
-  info: 'actions.control.info',
-} as const satisfies Record<UserControl['kind'], string>;
+/** The first screen holds the best two; a third would push the findings out of it. */
+const SHOWN = 2;
 
-/** The arrangement's own settings and opt-out pages, then a request the user can send. */
-export function WhatYouCanDo({ arrangement, name }: { arrangement: Arrangement; name: (id: string) => string }) {
-  const headingId = `actions-${arrangement.id}`;
+/** The page's most protective real actions first (an opt-out, a settings page), then a request letter to whoever receives the most. */
+export function WhatYouCanDo({ actions, letterFor, name }: { actions: readonly Action[]; letterFor: Row | undefined; name(id: string): string }) {
+  if (!actions.length && !letterFor) return null;
   return (
-    <section class="actions" aria-labelledby={headingId}>
-      <h3 id={headingId}>{i18n.t('actions.heading')}</h3>
-      {arrangement.userControls.length > 0 && (
+    <section class="actions" aria-labelledby="actions-heading" data-testid="actions">
+      <h2 id="actions-heading">{i18n.t('actions.heading')}</h2>
+      {actions.length > 0 ? (
         <ul class="controls">
-          {arrangement.userControls.map((control, i) => (
-            <li key={i} data-kind={control.kind}>
-              <span class="control-kind">{i18n.t(KIND_LABEL[control.kind])}: </span>
-              {control.url ? (
-                <a href={control.url} target="_blank" rel="noreferrer noopener">
-                  {control.label}
-                </a>
-              ) : (
-                control.label
-              )}
-              {control.steps && <span class="control-steps"> — {control.steps}</span>}
+          {actions.slice(0, SHOWN).map(({ control }) => (
+            <li key={control.url} data-kind={control.kind}>
+              <ControlLink control={control} />
             </li>
           ))}
         </ul>
+      ) : (
+        <p class="hint">{i18n.t('actions.noControl')}</p>
       )}
-      <RequestForm arrangement={arrangement} name={name} />
+      {letterFor && <RequestForm arrangement={letterFor.arrangement} name={name} />}
     </section>
   );
 }

@@ -29,6 +29,14 @@ document.head.append(Object.assign(document.createElement('style'), { textConten
 document.documentElement.lang = i18n.t('lang');
 document.title = i18n.t('extName');
 const openOptions = () => void browser.runtime.openOptionsPage();
+// The user's country as the browser's language implies it ("en-US" → US): entries for it come first.
+const region = (() => {
+  try {
+    return new Intl.Locale(navigator.language).maximize().region;
+  } catch {
+    return undefined;
+  }
+})();
 
 /**
  * Options with the tab's site filled in. The address is readable because opening the popup grants
@@ -42,5 +50,5 @@ async function addSite(tabId: number | undefined) {
 }
 
 void target.then(({ tabId, saved }) =>
-  render(<Popup transport={transport} tabId={tabId} saved={saved} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!),
+  render(<Popup transport={transport} tabId={tabId} saved={saved} region={region} onOpenOptions={openOptions} onAddSite={() => void addSite(tabId)} />, document.getElementById('app')!),
 );

@@ -30,20 +30,24 @@ async function popupFor(tabId: number): Promise<Page> {
 }
 
 describe('Ledgerlight on the demo pages', () => {
-  it('explains each finding in the popup: parties, data and direction, status, sources', async () => {
+  it('explains the page in the popup: a verdict, one diagram, and each finding opening to its sentence, status and sources', async () => {
     const { tabId } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
     const popup = await popupFor(tabId);
-    const cards = popup.locator('[data-arrangement]');
-    expect(await cards.count()).toBeGreaterThan(0);
-    for (const card of await cards.all()) {
-      await expect(card.locator('h2, h3').first().textContent()).resolves.toMatch(/\w/);
-      await expect(card.locator('.partners').first().textContent()).resolves.toMatch(/\w/);
-      // One labelled arrow per data flow, and a text alternative naming who sends what to whom.
-      expect(await card.locator('.flow-diagram .arrow').count()).toBeGreaterThan(0);
-      await expect(card.locator('.flow-diagram .flow-data').first().textContent()).resolves.toMatch(/\w/);
-      await expect(card.locator('.flow-diagram').getAttribute('aria-label')).resolves.toMatch(/\w/);
-      await expect(card.locator('.status').first().textContent()).resolves.toMatch(/\d{4}/);
-      const links = await card.locator('.sources a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await expect(popup.getByRole('heading', { level: 2 }).first().textContent()).resolves.toMatch(/^Paying here shares your .+ with .+\.$/);
+    // One diagram for the page, each party once, with a text alternative naming who sends what to whom.
+    const diagram = popup.getByTestId('diagram');
+    expect(await diagram.count()).toBe(1);
+    const parties = await diagram.locator('.link .party').allTextContents();
+    expect(new Set(parties).size).toBe(parties.length);
+    await expect(diagram.getAttribute('aria-label')).resolves.toMatch(/^Who receives data on this page\. You use Messenger/);
+    const rows = popup.locator('[data-arrangement]');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const row of await rows.all()) {
+      await expect(row.locator('.row-title').textContent()).resolves.toMatch(/\w/);
+      await row.locator('.row-button').click();
+      await expect(row.locator('.sentence').textContent()).resolves.toMatch(/ with /);
+      await expect(row.locator('.status').first().textContent()).resolves.toMatch(/\d{4}/);
+      const links = await row.locator('.source-list a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       expect(links.length).toBeGreaterThan(0);
       for (const href of links) expect(href).toMatch(/^https:\/\//);
     }

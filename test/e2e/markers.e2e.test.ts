@@ -137,7 +137,7 @@ describe('in-page markers', () => {
     await page.keyboard.press('Enter');
     for (const action of ['Show details', 'Hide on this site', 'Hide everywhere', 'Close']) expect(await axButtons(action)).toHaveLength(1);
     const button = (await control().boundingBox())!;
-    await page.screenshot({ path: resolve('docs/screenshots/marker.png'), clip: { x: Math.max(0, button.x - 300), y: Math.max(0, button.y - 40), width: 640, height: 300 } });
+    await page.screenshot({ path: resolve('test-results/screenshots/marker.png'), clip: { x: Math.max(0, button.x - 300), y: Math.max(0, button.y - 40), width: 640, height: 300 } });
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await axButtons('Show details')).length).toBe(0);
     expect((await axButtons(MARKER_NAME))[0]?.focused).toBe(true);

@@ -52,7 +52,13 @@ async function visit(url: string, on = session) {
 
 /** What the background keeps for a tab: present only when a watched page reported to it. */
 function tabState(tabId: number, on = session) {
-  return savedTab<{ platform?: { id: string }; detections: { ruleId: string }[]; findings: { arrangementId: string }[] }>(on, tabId);
+  return savedTab<{ platform?: { id: string }; detections: { ruleId: string }[]; findings: { arrangementId: string }[]; arrangements?: Record<string, { status: string }> }>(on, tabId);
+}
+
+/** The badge a tab's saved state calls for: its active findings, a dot for a feature with none, empty for nothing found. */
+function badgeFor(state: NonNullable<Awaited<ReturnType<typeof tabState>>>): string {
+  const active = state.findings.filter((f) => state.arrangements?.[f.arrangementId]?.status === 'active').length;
+  return active ? String(active) : state.detections.length ? '•' : '';
 }
 
 async function importFile(name: string, content: unknown) {
@@ -83,7 +89,7 @@ describe('the options page', () => {
     const badge = await settledBadge(session, tabId);
     const state = await tabState(tabId);
     expect(state?.findings.map((f) => f.arrangementId)).toContain(IMPORTED_ID);
-    expect(badge).toBe(String(state?.findings.length));
+    expect(badge).toBe(badgeFor(state!));
     await page.close();
   });
 
@@ -131,7 +137,7 @@ describe('the options page', () => {
     }
     await options.getByRole('button', { name: 'Back to the list' }).click();
     await options.emulateMedia({ colorScheme: 'light' });
-    await options.screenshot({ path: resolve('docs/screenshots/options.png'), fullPage: true });
+    await options.screenshot({ path: resolve('test-results/screenshots/options.png'), fullPage: true });
   });
 });
 
@@ -175,7 +181,7 @@ describe('a site the user added, once its permission is granted', () => {
     const state = await tabState(watched.tabId, granted);
     expect(state?.platform?.id).toBe('other');
     expect(state?.detections.length).toBeGreaterThan(0);
-    expect(badge).toBe(state!.findings.length ? String(state!.findings.length) : '');
+    expect(badge).toBe(badgeFor(state!));
     await watched.page.close();
 
     await row.getByRole('button', { name: `Remove ${ADDED_SITE}` }).click();

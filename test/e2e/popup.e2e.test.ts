@@ -22,11 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-/** The popup as the toolbar shows it: 420 pixels wide, at most 600 tall. */
+/** The popup as the toolbar shows it: 400 pixels wide, at most 600 tall. */
 async function openPopup(colorScheme: 'light' | 'dark'): Promise<Page> {
   const popup = await session.context.newPage();
   await popup.emulateMedia({ colorScheme });
-  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
   await popup.locator('[data-arrangement]').first().waitFor();
   return popup;
@@ -40,33 +40,46 @@ async function seriousViolations(page: Page) {
 }
 
 describe('the popup on a Messenger thread with a send-money button', () => {
-  it('sums up the page and explains each known arrangement with its partners and data', async () => {
+  it('answers on the first screen: the verdict, the diagram and the first action, in 14 px text', async () => {
     const popup = await openPopup('light');
-    const cards = popup.locator('[data-arrangement]');
-    expect(await cards.count()).toBe(Number(badge));
-    await expect.poll(() => popup.getByTestId('summary').textContent()).toBe(`1 bank-linked feature on this page; ${badge} known arrangements.`);
-    for (const card of await cards.all()) {
-      expect((await card.locator('.partners').textContent())?.trim()).not.toBe('');
-      // The plain sentence names who shares which data with whom.
-      expect(await card.locator('.sentence').textContent()).toMatch(/ (shares?|shared|asked to share) .+ with /);
-      expect(await card.getByRole('img').getAttribute('aria-label')).toMatch(/^Data flows: .+ to .+: /);
-      expect(await card.locator('.score').count()).toBe(4);
+    const verdict = popup.getByTestId('summary');
+    expect(await verdict.evaluate((e) => e.tagName)).toBe('H2');
+    await expect(verdict.textContent()).resolves.toMatch(/^Paying here shares your .*payment history.* with Facebook, Visa, Mastercard/);
+    // Nothing to scroll for: each of the three ends inside the 600-pixel popup.
+    for (const part of [verdict, popup.getByTestId('diagram'), popup.getByTestId('actions').locator('h2 + *')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(600);
+    }
+    // Chromium's default for extension pages would make this 10.5 px.
+    expect(await popup.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.row-title')!).fontSize))).toBeGreaterThanOrEqual(14);
+    // The 2018 story where it happened, with each bank's answer.
+    await expect(popup.getByTestId('story').textContent()).resolves.toMatch(/In 2018, the press reported that Facebook asked .*JPMorgan Chase.* for card transactions and account balances for Messenger\./);
+    await expect(popup.getByTestId('story').getByRole('button', { name: 'JPMorgan Chase: said no' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    const rows = popup.locator('[data-arrangement]');
+    for (const row of await rows.all()) {
+      const button = row.locator('.row-button');
+      expect((await button.boundingBox())!.height).toBeLessThan(40);
+      await button.click();
+      await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+      await expect(row.locator('.sentence').textContent()).resolves.toMatch(/ with /);
+      expect(await row.locator('.score').count()).toBe(4);
     }
     const paypal = popup.locator('[data-arrangement]', { hasText: 'PayPal added as a funding source' });
-    await expect.poll(() => paypal.locator('.sentence').textContent()).toContain('payments made');
+    await expect(paypal.locator('.sentence').textContent()).resolves.toContain('payment history');
     await popup.close();
   });
 
   it('writes a deletion request to the party that receives the data, ready to copy and save', async () => {
     const popup = await openPopup('light');
     const card = popup.locator('[data-arrangement]', { hasText: 'PayPal added as a funding source' });
+    await card.locator('.row-button').click();
     await card.getByText('Ask for your data').click();
     await card.getByLabel('Delete my data').check();
     await card.getByLabel('Law').selectOption('ccpa');
     const letter = await card.getByLabel('Request text').inputValue();
     expect(letter).toContain('Request to delete my personal information (CCPA)');
     expect(letter).toContain('To the privacy team of PayPal,');
-    expect(letter).toContain('payments made');
+    expect(letter).toContain('payment history');
     const [download] = await Promise.all([popup.waitForEvent('download'), card.getByRole('button', { name: 'Save as .txt' }).click()]);
     expect(download.suggestedFilename()).toBe('ccpa-deletion-request-paypal.txt');
     expect(await readFile(await download.path(), 'utf8')).toBe(letter);
@@ -74,10 +87,14 @@ describe('the popup on a Messenger thread with a send-money button', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it(`has no serious or critical axe violation in the ${scheme} theme, and is photographed for the README`, async () => {
+    it(`has no serious or critical axe violation in the ${scheme} theme`, async () => {
       const popup = await openPopup(scheme);
-      await popup.screenshot({ path: resolve(`docs/screenshots/popup-${scheme}.png`) });
+      // Into the untracked test-results/: README pictures come from `npm run screenshots`, never from a test run.
+      await popup.screenshot({ path: resolve(`test-results/screenshots/popup-${scheme}.png`) });
       // Every collapsed part open, so axe checks what a user can reach.
+      await popup.locator('.show-more').click();
+      // Handles, not locators: a locator for "collapsed" would move to the next one after each click.
+      for (const button of await popup.$$('[aria-expanded="false"]')) await button.click();
       await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       expect(await seriousViolations(popup)).toEqual([]);
       await popup.close();

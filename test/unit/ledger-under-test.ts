@@ -1,6 +1,7 @@
 import { openLedgerDB } from '@/background/db/migrations';
 import type { LedgerDatabase } from '@/background/db/schema';
 import { createLedger } from '@/background/ledger';
+import { badgeText } from '@/background/badge-count';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/model/settings';
 import type { FullDataset } from '@/utils/model/dataset';
 import { bundledFromDisk, sampleArrangement } from './fixtures';
@@ -15,13 +16,14 @@ export async function ledgerUnderTest(
 ) {
   const db = options.db ?? (await openLedgerDB(`trust-${Math.random()}`));
   const list = options.list ?? (await bundledWithOneArrangement());
-  const badges = new Map<number, number>();
+  // Each tab's badge text, as the toolbar would show it.
+  const badges = new Map<number, string>();
   let settings = options.settings ?? DEFAULT_SETTINGS;
   const ledger = createLedger({
     db,
     settings: { read: async () => settings, write: async (s) => void (settings = s), reset: async () => void (settings = DEFAULT_SETTINGS) },
     loadBundled: async () => list,
-    showBadge: async (tab, n) => void badges.set(tab, n),
+    showBadge: async (tab, count) => void badges.set(tab, badgeText(count)),
     now: () => Date.parse('2026-11-23T12:00:00Z'),
     tabUrl: options.tabUrl,
   });

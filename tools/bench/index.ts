@@ -97,14 +97,14 @@ const figures: Figure[] = [
   { name: 'Matching (mean)', ours: mean(matching.runs.slice(1)), unit: 'ms', how: `the same ${matching.runs.length - 1} pages, slow ones included; the timer reads in 0.1 ms steps` },
   { name: 'Matching (p95 / first, cold)', ours: percentile(matching.runs.slice(1), 95), naive: undefined, unit: 'ms', how: `cold first run: ${matching.runs[0]!.toFixed(2)} ms, after ${matching.open.toFixed(2)} ms to open the database` },
   {
-    name: `Popup to first content, ${popup.findings} findings (median)`,
+    name: `Popup to the verdict line, ${popup.findings} findings (median)`,
     ours: median(popup.firstContent),
     unit: 'ms',
-    budget: 100,
-    how: `${popup.firstContent.length} opens; the summary line and the first card's title painted (the browser's Element Timing)`,
+    budget: 80,
+    how: `${popup.firstContent.length} opens; the verdict heading painted (the browser's Element Timing)`,
   },
-  { name: `Popup, all ${popup.findings} cards in the DOM (median)`, ours: median(popup.allCards), unit: 'ms', how: 'the same opens, until every card is in the DOM and a frame drawn' },
-  { name: 'Floor: a static extension page (median)', ours: median(popup.floor), unit: 'ms', how: `no script; a summary line and ${FLOOR_CARDS} cards holding a title, opened and timed the same way after each popup` },
+  { name: `Popup, the findings' rows in the DOM (median)`, ours: median(popup.allCards), unit: 'ms', how: 'the same opens, until the rows are in the DOM and a frame drawn' },
+  { name: 'Floor: a static extension page (median)', ours: median(popup.floor), unit: 'ms', how: `no script; a verdict line and ${FLOOR_CARDS} one-line rows, opened and timed the same way after each popup` },
   {
     name: 'Popup past the floor (median)',
     ours: median(popup.firstContent.map((first, n) => first - popup.floor[n]!)),
@@ -142,5 +142,10 @@ console.log(
     : '\nEvery figure with a budget is within it.',
 );
 if (load1! > 2) console.log(`The machine was busy (load ${load1!.toFixed(1)} on its cores): timings are higher than on an idle machine.`);
+console.log('\nThe popup at 400 × 600 px, before any scrolling:');
+for (const f of popup.folds)
+  console.log(
+    `  ${String(f.findings).padStart(2)} finding${f.findings === 1 ? ' ' : 's'}: ${String(f.wordsAbove).padStart(3)} words above the fold, ${f.height} px tall; verdict, diagram and first action above the fold: ${f.answerAbove ? 'yes' : 'NO'}`,
+  );
 if (popup.findings < POPUP_FINDINGS) console.log(`The popup showed ${popup.findings} findings, not ${POPUP_FINDINGS}: the shop page's detection did not match the generated list.`);
 say(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

@@ -30,8 +30,8 @@ export const Statement = v.object({
 export type Statement = v.InferOutput<typeof Statement>;
 
 const Score = v.object({
-  /** 0 = worst for the user's privacy, 4 = best. */
-  value: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4)),
+  /** 0 = worst for the user's privacy, 4 = best; null when the sources do not say (shown as unknown, never as a middle value). */
+  value: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4))),
   reason: Text(600),
 });
 

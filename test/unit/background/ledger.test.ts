@@ -10,7 +10,7 @@ describe('ledger', () => {
   it('turns a Messenger send-money detection into a finding and a badge count', async () => {
     const { ledger, badges } = await ledgerUnderTest();
     expect(await ledger.reportDetections(7, 'https://www.messenger.com/t/123', [sendMoney])).toBe(1);
-    expect(badges.get(7)).toBe(1);
+    expect(badges.get(7)).toBe('1');
     const report = await ledger.tabReport(7);
     expect(report.findings.map((f) => [f.arrangementId, f.via])).toEqual([['messenger-p2p', 'owner']]);
     expect(report.arrangements['messenger-p2p']?.title).toBe('Sample arrangement messenger-p2p');
@@ -21,7 +21,8 @@ describe('ledger', () => {
     const list = { ...bundled, arrangements: [sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'], features: ['checkout'] })] };
     const { ledger, badges } = await ledgerUnderTest({ list });
     await ledger.reportDetections(3, 'https://x.com/home', [{ ...sendMoney, ruleId: 'payment-frame', feature: 'checkout', partners: ['paypal'] }]);
-    expect(badges.get(3)).toBe(0);
+    // A feature was found but no arrangement applies here: a neutral dot, not a count.
+    expect(badges.get(3)).toBe('•');
     expect((await ledger.tabReport(3)).detections).toHaveLength(1);
   });
 
@@ -36,9 +37,28 @@ describe('ledger', () => {
     await ledger.reportDetections(5, 'https://www.messenger.com/t/1', [sendMoney]);
     await ledger.reportDetections(6, 'https://www.facebook.com/', [sendMoney]);
     await ledger.applySettings({ ...DEFAULT_SETTINGS, disabledSites: ['messenger'] });
-    expect(badges.get(5)).toBe(0);
-    expect(badges.get(6)).toBe(1);
+    expect(badges.get(5)).toBe('');
+    expect(badges.get(6)).toBe('1');
     expect((await ledger.tabReport(5)).findings).toEqual([]);
+  });
+
+  it('counts only active arrangements on the badge: ended, proposed or refused ones are for the popup', async () => {
+    const bundled = await bundledFromDisk();
+    const arrangements = (['active', 'ended', 'proposed', 'declined', 'reported'] as const).map((status) =>
+      sampleArrangement({ id: `messenger-${status}`, platform: 'messenger', status, features: ['p2p-payments'] }),
+    );
+    const { ledger, badges } = await ledgerUnderTest({ list: { ...bundled, arrangements } });
+    expect(await ledger.reportDetections(8, 'https://www.messenger.com/t/1', [sendMoney])).toBe(5);
+    expect(badges.get(8)).toBe('1');
+    expect((await ledger.tabReport(8)).findings).toHaveLength(5);
+  });
+
+  it('shows a neutral dot, never a number, when the only arrangements found are past ones', async () => {
+    const bundled = await bundledFromDisk();
+    const list = { ...bundled, arrangements: [sampleArrangement({ id: 'messenger-old', platform: 'messenger', status: 'ended', features: ['p2p-payments'] })] };
+    const { ledger, badges } = await ledgerUnderTest({ list });
+    await ledger.reportDetections(9, 'https://www.messenger.com/t/1', [sendMoney]);
+    expect(badges.get(9)).toBe('•');
   });
 
   it('drops a report from a page the tab has already left', async () => {

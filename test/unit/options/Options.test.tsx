@@ -68,7 +68,7 @@ describe('Options', () => {
     expect(document.activeElement).toBe(heading);
     const detail = heading.closest('article')!;
     expect(within(detail).getByText('Stripe').tagName).toBe('DD');
-    expect(detail.textContent).toContain('Ended, since 2016-10');
+    expect(detail.textContent).toContain('Ended · since October 2016');
     expect(within(detail).getByRole('link', { name: 'An article' }).getAttribute('href')).toBe('https://news.example/article');
 
     fireEvent.click(screen.getByRole('button', { name: 'Back to the list' }));

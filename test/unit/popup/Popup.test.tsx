@@ -21,6 +21,7 @@ function transportWith(tab: Result<TabReport>, settings: Settings = DEFAULT_SETT
   const saved: Settings[] = [];
   const transport = {
     'tab:report': vi.fn(async () => tab),
+    'list:query': async () => ({ ok: true, value: { version: '1', total: 0, arrangements: [], entities: [] } }),
     'settings:get': async () => ({ ok: true, value: settings }),
     'settings:set': async (s: Settings) => (saved.push(s), { ok: true, value: s }),
   } as unknown as Transport;
@@ -31,36 +32,74 @@ describe('the popup', () => {
   beforeEach(() => speak('en'));
   afterEach(cleanup);
 
-  it('explains a finding: partners, the data in a sentence, scores and sources', async () => {
-    const arrangement = sampleArrangement({ id: 'fb-paypal', platform: 'facebook', partners: ['paypal'] });
+  it('answers first: the verdict is a heading, the page has one diagram, and a row opens to the sentence, reason, scores and sources', async () => {
+    const arrangement = sampleArrangement({
+      id: 'fb-paypal',
+      platform: 'facebook',
+      partners: ['paypal'],
+      scores: { ...sampleArrangement({ id: 'x' }).scores, retention: { value: null, reason: 'No source says how long it is kept.' } },
+    });
     const { transport } = transportWith({
       ok: true,
-      value: report({ detections: [sendMoney], findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: [], because: [{ kind: 'script', evidence: 'www.paypal.com' }] }], arrangements: { 'fb-paypal': arrangement } }),
+      value: report({
+        platform: { id: 'facebook' },
+        detections: [sendMoney],
+        findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: ['p2p-payments'], because: [] }],
+        arrangements: { 'fb-paypal': arrangement },
+      }),
     });
     render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
-    expect(await screen.findByTestId('summary')).toHaveProperty('textContent', '1 bank-linked feature on this page; 1 known arrangement.');
-    const card = document.querySelector('[data-arrangement="fb-paypal"]')!;
-    expect(card.querySelector('.partners')!.textContent).toBe('PayPal');
-    expect(card.querySelector('.sentence')!.textContent).toBe('PayPal shares payments made with Facebook.');
-    expect(card.querySelector('.because')!.textContent).toBe('Why it applies: this page loads a script from www.paypal.com (PayPal).');
-    expect(card.querySelectorAll('.score')).toHaveLength(4);
-    expect(card.textContent).toContain('Example News');
-    // The diagram is one image to a screen reader, named by who sends what to whom.
-    expect(within(card as HTMLElement).getByRole('img').getAttribute('aria-label')).toBe('Data flows: PayPal to Facebook: payments made');
+    const verdict = await screen.findByRole('heading', { level: 2, name: 'Paying here shares your payment history with Facebook.' });
+    expect(verdict.dataset.testid).toBe('summary');
+    expect(screen.getAllByRole('img')).toHaveLength(1);
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe('Who receives data on this page. You use Facebook. PayPal sends payment history to Facebook (in force).');
+    // The first time "arrangement" appears, the popup says what one is.
+    expect(screen.getByText(/^An arrangement is a known deal/)).toBeTruthy();
+
+    const row = screen.getByRole('button', { name: /Sample arrangement fb-paypal/ });
+    expect(row.getAttribute('aria-expanded')).toBe('false');
+    expect(row.textContent).toBe('Sample arrangement fb-paypalActiveUS');
+    fireEvent.click(row);
+    expect(row.getAttribute('aria-expanded')).toBe('true');
+    const detail = document.getElementById(row.getAttribute('aria-controls')!)!;
+    expect(detail.querySelector('.sentence')!.textContent).toBe('PayPal shares payment history with Facebook.');
+    expect(detail.querySelector('.because')!.textContent).toBe('Why it applies here: a “Send money” control.');
+    expect([...detail.querySelectorAll('.score-value')].map((v) => v.textContent)).toEqual(['2 of 4', '2 of 4', 'Unknown', '2 of 4']);
+    expect(detail.textContent).toContain('Example News');
+    // Free text from the list is marked as English for screen readers and translators.
+    expect(detail.querySelector('.score-reason')!.getAttribute('lang')).toBe('en');
+  });
+
+  it('leads with the most protective real action, and keeps past entries behind "Show N more"', async () => {
+    const active = sampleArrangement({ id: 'now', userControls: [{ kind: 'settings', label: 'Payment settings', url: 'https://www.facebook.com/settings/payments' }] });
+    const past = sampleArrangement({ id: 'then', status: 'ended', userControls: [{ kind: 'opt-out', label: 'Opt out of sharing', url: 'https://www.facebook.com/optout' }] });
+    const f = (id: string) => ({ arrangementId: id, via: 'platform' as const, ruleIds: ['chat-send-money'], partners: [], features: ['p2p-payments' as const], because: [] });
+    const { transport } = transportWith({ ok: true, value: report({ platform: { id: 'facebook' }, detections: [sendMoney], findings: [f('then'), f('now')], arrangements: { now: active, then: past } }) });
+    render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
+    const actions = await screen.findByTestId('actions');
+    expect([...actions.querySelectorAll('.controls li')].map((li) => li.textContent)).toEqual(['Opt out: Opt out of sharing', 'Settings: Payment settings']);
+    expect([...document.querySelectorAll('[data-arrangement]')].map((r) => r.getAttribute('data-arrangement'))).toEqual(['now']);
+    const more = screen.getByRole('button', { name: 'Show 1 more (past, proposed or wherever a partner appears)' });
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect([...document.querySelectorAll('[data-arrangement]')].map((r) => r.getAttribute('data-arrangement'))).toEqual(['now', 'then']);
   });
 
   it('says a detected feature has no known arrangement, and invents none', async () => {
     const { transport } = transportWith({ ok: true, value: report({ detections: [sendMoney] }) });
     render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
-    expect((await screen.findByTestId('summary')).textContent).toBe('1 bank-linked feature on this page; no known arrangements.');
+    expect((await screen.findByTestId('summary')).textContent).toBe('Ledgerlight found person-to-person payments here, but knows of no arrangement behind it.');
     expect(document.querySelector('[data-arrangement]')).toBeNull();
     expect(document.querySelector('[data-rule="chat-send-money"]')!.textContent).toBe('Person-to-person payments (PayPal) Detected, but no arrangement is known for it.');
   });
 
-  it('says when nothing was found', async () => {
+  it('says when nothing was found, what it checked and what it would have shown', async () => {
     const { transport } = transportWith({ ok: true, value: report() });
     render(<Popup transport={transport} tabId={4} onOpenOptions={() => {}} onAddSite={() => {}} />);
-    expect((await screen.findByTestId('summary')).textContent).toBe('No bank-linked feature found on this page.');
+    const summary = await screen.findByTestId('summary');
+    expect(summary.textContent).toBe('No payment or bank-linked feature found on this page.');
+    expect(summary.parentElement!.textContent).toContain('Ledgerlight checked it for send-money buttons');
+    expect(summary.parentElement!.textContent).toContain('Had it found one, this popup would say who receives your data');
   });
 
   it('says the count may grow while parts of the page far from the screen are unread', async () => {

@@ -33,9 +33,10 @@ describe('the report the background saves for the popup', () => {
     expect(saved).toEqual(await ledger.tabReport(4));
 
     const ask = vi.fn();
-    render(<Popup transport={{ 'tab:report': ask } as unknown as Transport} tabId={4} saved={saved} onOpenOptions={() => {}} onAddSite={() => {}} />);
-    expect(screen.getByTestId('summary').textContent).toBe('1 bank-linked feature on this page; 1 known arrangement.');
-    expect(document.querySelector('[data-arrangement="fb-paypal"] .partners')!.textContent).toBe('PayPal');
+    const list = vi.fn(async () => ({ ok: true, value: { version: '1', total: 0, arrangements: [], entities: [] } }));
+    render(<Popup transport={{ 'tab:report': ask, 'list:query': list } as unknown as Transport} tabId={4} saved={saved} onOpenOptions={() => {}} onAddSite={() => {}} />);
+    expect(screen.getByTestId('summary').textContent).toBe('Paying here shares your payment history with Facebook.');
+    expect(document.querySelector('[data-arrangement="fb-paypal"] .row-title')!.textContent).toBe('Sample arrangement fb-paypal');
     expect(ask).not.toHaveBeenCalled();
   });
 
