@@ -62,6 +62,9 @@ function watch(ctx: ContentScriptContext, config: PageConfig): () => void {
     // The browser's own idle callback: the context's wrapper adds an abort listener on every call,
     // a cost paid on every batch; the detector ignores a callback that arrives after it stopped.
     schedule: (run) => void requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }),
+    // The task after a frame, when layout is fresh; a hidden tab draws no frames, so it waits for idle instead.
+    afterLayout: (run) =>
+      document.visibilityState === 'hidden' ? void requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : void requestAnimationFrame(() => setTimeout(run, 0)),
     inlineSmallBatches: true,
   });
   detector.start(document, location.href);

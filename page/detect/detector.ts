@@ -50,6 +50,13 @@ export interface DetectorOptions {
   onElements?(elements: Map<Element, Detection[]>): void;
   /** Defers work to an idle moment; tests pass a synchronous scheduler. */
   schedule?(run: () => void): void;
+  /**
+   * Runs `run` once the browser has just laid the page out (right after a frame). Given, the walk
+   * measures only then: asking for a box while the page's last change is not laid out yet makes
+   * the browser lay out the whole page at once, which on a long feed costs more than the walk.
+   * Without it (tests, the scanner's probe) the walk measures whenever it runs.
+   */
+  afterLayout?(run: () => void): void;
   /** Milliseconds one slice of reading may run; tests pass 0 to slice every few dozen elements. */
   sliceMs?: number;
   /**
@@ -125,6 +132,16 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   });
   observers.push(observer);
 
+  let layoutQueued = false;
+  function queueLayoutFlush() {
+    if (layoutQueued) return;
+    layoutQueued = true;
+    options.afterLayout!(() => {
+      layoutQueued = false;
+      flush(undefined, true);
+    });
+  }
+
   function queueFlush() {
     if (flushQueued) return;
     flushQueued = true;
@@ -132,7 +149,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   /** Reads what changed and what was added, walks what is due, and reports once nothing is left. */
-  function flush(sliceMs = options.sliceMs ?? SLICE_MS, measure = true) {
+  function flush(sliceMs = options.sliceMs ?? SLICE_MS, measure = !options.afterLayout) {
     flushQueued = false;
     if (stopped) return;
     const batch = pending;
@@ -147,7 +164,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     }
     for (const element of batch) if (element.isConnected) horizon.added(element);
     if (pruneDue) horizon.prune();
-    if (horizon.work(performance.now() + sliceMs, measure)) return queueFlush();
+    if (horizon.work(performance.now() + sliceMs, measure)) return horizon.waitsForLayout && options.afterLayout ? queueLayoutFlush() : queueFlush();
     if (pruneDue) pruneHits();
     pruneDue = false;
     emit(reportDue);

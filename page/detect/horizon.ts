@@ -92,6 +92,8 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
   let height = 0;
   let width = 0;
   let read = 0;
+  /** The last walk stopped where it had to measure, and was not allowed to. */
+  let waitsForLayout = false;
   /** The page scrolled or resized since the last walk: the screen may have jumped into a run. */
   let moved = false;
   const onMove = () => {
@@ -309,6 +311,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
      * have to measure, and leaves that for a later call.
      */
     work(deadline: number, measure = true): boolean {
+      waitsForLayout = false;
       height = innerHeight;
       width = innerWidth;
       if (moved && measure) {
@@ -325,7 +328,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
           stack.pop();
           continue;
         }
-        if (at.measure && !measure && child.firstElementChild) return true;
+        if (at.measure && !measure && child.firstElementChild) return (waitsForLayout = true);
         at.prev = child;
         at.next = child.nextElementSibling;
         if (at.measure && isFar(child)) {
@@ -353,6 +356,11 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
     /** Parked runs, for the benchmark and tests: how much of the page waits. */
     get parked(): number {
       return runs.size;
+    },
+
+    /** Did the last walk stop because it had to measure (see `work`)? */
+    get waitsForLayout(): boolean {
+      return waitsForLayout;
     },
 
     /** Is there walking left to do? */
