@@ -36,7 +36,10 @@ const only = process.env.LEDGERLIGHT_BENCH_WORKLOADS?.split(',').map((n) => n.tr
 const workloads = only ? WORKLOADS.filter((w) => only.includes(w.name)) : WORKLOADS;
 
 say('1/5 Extension off: the page alone, then the naive detector…');
+/** A 100,000-element page on a shared machine can take more than the default 30 s to load. */
+const NAVIGATION_TIMEOUT_MS = 180_000;
 const off = await launchExtension({ extensionEnabled: false });
+off.context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
 await servePages(off.context, pages);
 const baseline = await runFeed(off.context, {});
 const naive = await runFeed(off.context, { naiveScript: naiveDetectorScript() });
@@ -49,6 +52,7 @@ await off.close();
 say('3/5 Extension on: the same page…');
 const floorBuild = withFloorPage(build);
 const on = await launchExtension({ extensionPath: floorBuild.path });
+on.context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
 await servePages(on.context, pages);
 const ours = await runFeed(on.context, { extensionId: on.extensionId });
 say(`4/5 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);

@@ -40,7 +40,7 @@ export const WORKLOADS: Workload[] = [
   { ...base, name: '300k elements', posts: 15_000, activeMs: 3_000, appendPerTick: 1, about: '10 posts/s on 300,000 elements' },
   { ...base, name: '10 posts/s', posts: 5_000, activeMs: 3_000, appendPerTick: 1, tickMs: 100, about: 'rate: 10 posts a second' },
   { ...base, name: '100 posts/s', posts: 5_000, activeMs: 3_000, appendPerTick: 10, about: 'rate: 100 posts a second' },
-  { ...base, name: '1,000 posts/s', posts: 5_000, activeMs: 3_000, appendPerTick: 100, about: 'rate: 1,000 posts a second' },
+  { ...base, name: '1000 posts/s', posts: 5_000, activeMs: 3_000, appendPerTick: 100, about: 'rate: 1,000 posts a second' },
 ];
 
 export const busyUrl = (w: Workload) => `https://www.facebook.com/?bench=${encodeURIComponent(w.name)}`;

@@ -76,6 +76,6 @@ function growth({ workloads, byContender }: BusyResults): string {
       .join(', ');
   return [
     `Page size, same 10 posts/s: ${series(['1k elements', '10k elements', '100k elements', '300k elements'])}.`,
-    `Rate, same 100k-element page: ${series(['10 posts/s', '100 posts/s', '1,000 posts/s'])}.`,
+    `Rate, same 100k-element page: ${series(['10 posts/s', '100 posts/s', '1000 posts/s'])}.`,
   ].join('\n');
 }
