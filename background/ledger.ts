@@ -101,6 +101,18 @@ export function createLedger(deps: LedgerDeps) {
     await deps.showBadge(tabId, { findings: 0, features: 0 });
   }
 
+  /**
+   * A tab started loading. Chromium says so for a new document and for an in-app move alike
+   * (`history.pushState`); a content script reports a new document's findings on its own, but
+   * after an in-app move that changed nothing it found it sends nothing. So a tab that stays on
+   * the watched origin it reported from keeps its findings; any other is emptied now.
+   */
+  async function tabLoading(tabId: number, url: string | undefined) {
+    const state = await readTab(tabId);
+    if (state?.origin && url && originOf(url) === state.origin && watchedPlatform(url, await deps.settings.read())) return;
+    await clearTab(tabId);
+  }
+
   /** The arrangements a tab's findings name and the names of the parties the tab's report mentions. */
   async function explain(state: TabState): Promise<Pick<TabReport, 'arrangements' | 'entities'>> {
     const tx = db.transaction(['arrangements', 'entities'], 'readonly');
@@ -180,6 +192,7 @@ export function createLedger(deps: LedgerDeps) {
     reportDetections: (tabId: number, url: string, detections: Detection[], unread = false) =>
       inTabOrder(tabId, () => reportDetections(tabId, url, detections, unread)),
     clearTab: (tabId: number) => inTabOrder(tabId, () => clearTab(tabId)),
+    tabLoading: (tabId: number, url?: string) => inTabOrder(tabId, () => tabLoading(tabId, url)),
     tabReport,
     queryList,
 
@@ -242,4 +255,12 @@ function namedParties(state: TabState, arrangements: readonly Arrangement[]): Se
     for (const flow of a.flows) ids.add(flow.from).add(flow.to);
   }
   return ids;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

@@ -87,9 +87,9 @@ export default defineBackground(() => {
     });
   }
 
-  // A tab that loads a new document starts with no findings; a closed tab leaves nothing behind.
+  // A tab that loads a new document starts with no findings (an in-app move keeps them); a closed tab leaves nothing behind.
   browser.tabs.onUpdated.addListener(async (tabId, change) => {
-    if (change.status === 'loading') await (await ready).clearTab(tabId);
+    if (change.status === 'loading') await (await ready).tabLoading(tabId, change.url);
   });
   browser.tabs.onRemoved.addListener(async (tabId) => (await ready).clearTab(tabId));
 });

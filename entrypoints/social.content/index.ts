@@ -5,7 +5,7 @@ import { settingsItem } from '@/utils/storage';
 import { sendMessage } from '@/utils/protocol';
 import type { PageConfig } from '@/utils/model/page-config';
 import type { Detection } from '@/utils/model/detection';
-import { createDetector } from '@/page/detect/detector';
+import { createDetector, IDLE_TIMEOUT_MS } from '@/page/detect/detector';
 import { createMarkerLayer } from '@/page/markers/marker-layer';
 import '@/page/markers/marker.css';
 
@@ -61,7 +61,10 @@ function watch(ctx: ContentScriptContext, config: PageConfig): () => void {
     onElements: markers && ((elements) => void markers.show(elements)),
     // The browser's own idle callback: the context's wrapper adds an abort listener on every call,
     // a cost paid on every batch; the detector ignores a callback that arrives after it stopped.
-    schedule: (run) => void requestIdleCallback(run, { timeout: 250 }),
+    schedule: (run) => void requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }),
+    // The task after a frame, when layout is fresh; a hidden tab draws no frames, so it waits for idle instead.
+    afterLayout: (run) =>
+      document.visibilityState === 'hidden' ? void requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : void requestAnimationFrame(() => setTimeout(run, 0)),
     inlineSmallBatches: true,
   });
   detector.start(document, location.href);

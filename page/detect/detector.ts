@@ -19,6 +19,11 @@ const SLICE_MS = 4;
 /** A batch this small (added nodes and relabelled ones) is handled as it arrives, within this long. */
 const SMALL_BATCH = 16;
 const INLINE_SLICE_MS = 1;
+/**
+ * How long a flush may wait for the page to go idle. Short, it lands in the middle of a busy
+ * page's work (a feed that appends every 100 ms); the user sees a count a moment later instead.
+ */
+export const IDLE_TIMEOUT_MS = 1_000;
 /** Distinct control labels remembered; a feed repeats a few dozen ("Like", "Share") thousands of times. */
 const LABEL_MEMORY = 4_000;
 /**
@@ -52,6 +57,13 @@ export interface DetectorOptions {
   onElements?(elements: Map<Element, Detection[]>): void;
   /** Defers work to an idle moment; tests pass a synchronous scheduler. */
   schedule?(run: () => void): void;
+  /**
+   * Runs `run` once the browser has just laid the page out (right after a frame). Given, the walk
+   * measures only then: asking for a box while the page's last change is not laid out yet makes
+   * the browser lay out the whole page at once, which on a long feed costs more than the walk.
+   * Without it (tests, the scanner's probe) the walk measures whenever it runs.
+   */
+  afterLayout?(run: () => void): void;
   /** Milliseconds one slice of reading may run; tests pass 0 to slice every few dozen elements. */
   sliceMs?: number;
   /**
@@ -70,7 +82,7 @@ export interface DetectorOptions {
  */
 export function createDetector(config: PageConfig, options: DetectorOptions) {
   const rules = compileRules(config);
-  const schedule = options.schedule ?? ((run) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 250 }) : setTimeout(run, 16)));
+  const schedule = options.schedule ?? ((run) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS }) : setTimeout(run, 16)));
   const elementHits = new Map<Element, Hit[]>();
   let pageHits: Hit[] = [];
   let pending: Element[] = [];
@@ -83,10 +95,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   const framesWatched = new WeakSet<Element>();
   const framesRead = new WeakSet<Document>();
   let stopped = false;
-  /**
-   * The next report goes out even if nothing changed: the first one (even empty, it replaces what
-   * the tab showed before) and the first after a navigation.
-   */
+  /** The first report goes out even if empty: it replaces what the tab showed before. */
   let reportDue = true;
   let pruneDue = false;
   /** Hits were added or dropped since the last report was put together. */
@@ -100,24 +109,48 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
 
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'attributes') changed.push(record.target as Element);
-      else
-        for (const node of record.addedNodes) {
-          if (node.nodeType === 1) pending.push(node as Element);
-          // New text inside an existing control renames it (React swaps text nodes to relabel a button).
-          else if (node.nodeType === 3 && node.parentElement) changed.push(node.parentElement);
-        }
-      if (record.removedNodes.length) {
+      if (record.type === 'attributes') {
+        changed.push(record.target as Element);
+        continue;
+      }
+      const removesElements = holdsElement(record.removedNodes);
+      // A title rewritten on every tick of a feed: text in the head names no control, and the
+      // text nodes it drops held no hit and ended no parked run.
+      if (!removesElements && !holdsElement(record.addedNodes) && inHead(record.target)) continue;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1) pending.push(node as Element);
+        // New text inside an existing control renames it (React swaps text nodes to relabel a button).
+        else if (node.nodeType === 3 && node.parentElement) changed.push(node.parentElement);
+      }
+      if (removesElements) {
         horizon.removed(record);
         pruneDue = true;
         queueFlush(); // pruning alone is worth a flush
       }
     }
-    if (!pending.length && !changed.length) return;
-    if (options.inlineSmallBatches && !flushQueued && pending.length + changed.length <= SMALL_BATCH) flush(INLINE_SLICE_MS);
+    const small = pending.length + changed.length <= SMALL_BATCH;
+    if (options.inlineSmallBatches && !flushQueued && !changed.length && pending.length) {
+      // Posts appended to a parked run only lengthen it, which costs less than waking up again
+      // for it: a feed that appends on every tick then asks for no idle callback at all.
+      for (const element of pending) if (element.isConnected) horizon.added(element);
+      pending = [];
+      if (!horizon.walking) return;
+    }
+    if (!pending.length && !changed.length && !horizon.walking) return;
+    if (options.inlineSmallBatches && !flushQueued && small) flush(INLINE_SLICE_MS, false);
     else queueFlush();
   });
   observers.push(observer);
+
+  let layoutQueued = false;
+  function queueLayoutFlush() {
+    if (layoutQueued) return;
+    layoutQueued = true;
+    options.afterLayout!(() => {
+      layoutQueued = false;
+      flush(undefined, true);
+    });
+  }
 
   function queueFlush() {
     if (flushQueued) return;
@@ -126,7 +159,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   }
 
   /** Reads what changed and what was added, walks what is due, and reports once nothing is left. */
-  function flush(sliceMs = options.sliceMs ?? SLICE_MS) {
+  function flush(sliceMs = options.sliceMs ?? SLICE_MS, measure = !options.afterLayout) {
     flushQueued = false;
     if (stopped) return;
     const batch = pending;
@@ -142,7 +175,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     for (const element of batch) if (element.isConnected) horizon.added(element);
     if (awaitingShadow.length) enterLateShadows();
     if (pruneDue) horizon.prune();
-    if (horizon.work(performance.now() + sliceMs)) return queueFlush();
+    if (horizon.work(performance.now() + sliceMs, measure)) return horizon.waitsForLayout && options.afterLayout ? queueLayoutFlush() : queueFlush();
     if (pruneDue) pruneHits();
     pruneDue = false;
     emit(reportDue);
@@ -283,11 +316,12 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       }
   }
 
-  function readPage(url: string) {
+  /** Reads the page-level signals of an address; true if they differ from the ones held before. */
+  function readPage(url: string): boolean {
     const path = safePath(url);
     siteOrigin = `${originOf(url)}/`;
+    const before = pageHits;
     pageHits = [];
-    hitsChanged = true;
     for (const { rule, pattern } of rules.routes)
       if (pattern.test(path)) pageHits.push({ rule, partners: rule.partner ? [rule.partner] : [], signal: { kind: 'route', evidence: path.slice(0, 200) } });
     const lower = path.toLowerCase();
@@ -298,6 +332,9 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       if (entity && (!kinds || kinds.has(entity.kind)))
         pageHits.push({ rule, partners: [entity.id], signal: { kind: 'entity-page', evidence: `${prefix}${handle}` } });
     }
+    const same = before.length === pageHits.length && before.every((hit, n) => sameHit(hit, pageHits[n]!));
+    if (!same) hitsChanged = true;
+    return !same;
   }
 
   function detections(): Detection[] {
@@ -377,10 +414,9 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
      * one report of the new page is worth more than one of each half.
      */
     navigated(url: string) {
-      readPage(url);
-      pruneHits();
-      reportDue = true;
-      queueFlush();
+      // Most in-app moves (a feed's own pushState, a filter in the address) show the same page
+      // signals: then there is nothing to regroup, send or match again.
+      if (readPage(url)) queueFlush();
     },
     stop() {
       stopped = true;
@@ -396,6 +432,10 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
     /** Parked runs of elements waiting to near the screen (the benchmark reports them). */
     get parked() {
       return horizon.parked;
+    },
+    /** Elements read so far (the benchmark holds the first scan to a budget in elements). */
+    get elementsRead() {
+      return horizon.read;
     },
     current: detections,
   };
@@ -420,6 +460,21 @@ export function isCandidate(element: Element): boolean {
 function isOnSite(url: string, origin: string): boolean {
   if (url.charCodeAt(0) === 47) return url.charCodeAt(1) !== 47;
   return url.startsWith(origin);
+}
+
+/** The same signal for the same partners; where it was seen (a route's path) may differ. */
+function sameHit(a: Hit, b: Hit): boolean {
+  return a.rule === b.rule && a.signal.kind === b.signal.kind && a.partners.join() === b.partners.join();
+}
+
+function holdsElement(nodes: NodeList): boolean {
+  for (const node of nodes) if (node.nodeType === 1) return true;
+  return false;
+}
+
+function inHead(node: Node): boolean {
+  const head = node.ownerDocument?.head;
+  return !!head && head.contains(node);
 }
 
 function sameOriginDocument(frame: HTMLIFrameElement): Document | null {

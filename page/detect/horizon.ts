@@ -91,6 +91,9 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
     : undefined;
   let height = 0;
   let width = 0;
+  let read = 0;
+  /** The last walk stopped where it had to measure, and was not allowed to. */
+  let waitsForLayout = false;
   /** The page scrolled or resized since the last walk: the screen may have jumped into a run. */
   let moved = false;
   const onMove = () => {
@@ -208,6 +211,39 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
     return (at.parent as Node).isConnected ? at.parent.firstElementChild : null;
   }
 
+  /**
+   * Will the walk still reach this element? A feed appends posts while the first scan runs: those
+   * land after the walk's cursor, where the walk (or the run it is forming) takes them in order.
+   * Only nodes inserted before a cursor need a walk of their own; walked first, the appended ones
+   * would be read whole, ahead of the screen's own walk, and the first scan would grow with them.
+   */
+  function ahead(element: Element): boolean {
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const parent = node.parentNode;
+      for (const at of stack) if (at.parent === parent && coming(at, node)) return true;
+    }
+    return false;
+  }
+
+  /** Is `child`, a child of the place's parent, at or after its cursor and within its bounds? */
+  function coming(at: Place, child: Element): boolean {
+    const next = at.next;
+    if (!next) {
+      // The run being formed took the list's far end for granted: what is appended after it is far too.
+      if (at.runLast && !at.last && child.previousElementSibling === at.runLast) {
+        at.runLast = at.prev = child;
+        return true;
+      }
+      return false;
+    }
+    if (!next.isConnected || next.parentNode !== at.parent) return false;
+    if (child === next) return true;
+    // Appended at the end of a list walked to its end: the common case, told without comparing positions.
+    if (!at.last && !child.nextElementSibling) return true;
+    if (!(next.compareDocumentPosition(child) & FOLLOWING)) return false;
+    return !at.last || child === at.last || !!(child.compareDocumentPosition(at.last) & FOLLOWING);
+  }
+
   /** Is this element inside a parked run, directly or through an ancestor? */
   function isParked(element: Element): boolean {
     for (let node: Element | null = element; node; node = node.parentElement) {
@@ -229,6 +265,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
      * like its neighbours and waits with them; anywhere else it is walked.
      */
     added(element: Element) {
+      if (stack.length && ahead(element)) return;
       if (observer && element.isConnected) {
         // Checked first because it is the common case and costs no position comparison, which in a
         // list of thousands walks the siblings between the two elements.
@@ -267,11 +304,17 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
         if (!run.first.isConnected || !run.last.isConnected || run.first.parentNode !== run.parent || !inOrder(run)) unpark(run);
     },
 
-    /** Walks until `deadline` (a performance.now() time); true if there is more to walk. */
-    work(deadline: number): boolean {
+    /**
+     * Walks until `deadline` (a performance.now() time); true if there is more to walk. Without
+     * `measure` (called right after the page changed, when layout is stale and asking for a box
+     * would make the browser lay the page out at once) it stops at the first element it would
+     * have to measure, and leaves that for a later call.
+     */
+    work(deadline: number, measure = true): boolean {
+      waitsForLayout = false;
       height = innerHeight;
       width = innerWidth;
-      if (moved) {
+      if (moved && measure) {
         moved = false;
         landInRuns();
       }
@@ -285,6 +328,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
           stack.pop();
           continue;
         }
+        if (at.measure && !measure && child.firstElementChild) return (waitsForLayout = true);
         at.prev = child;
         at.next = child.nextElementSibling;
         if (at.measure && isFar(child)) {
@@ -302,6 +346,7 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
           continue;
         }
         if (at.measure) closeRun(at);
+        read++;
         options.read(child);
         if (child.firstElementChild) stack.push(place(child, child.firstElementChild));
       }
@@ -311,6 +356,21 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
     /** Parked runs, for the benchmark and tests: how much of the page waits. */
     get parked(): number {
       return runs.size;
+    },
+
+    /** Did the last walk stop because it had to measure (see `work`)? */
+    get waitsForLayout(): boolean {
+      return waitsForLayout;
+    },
+
+    /** Is there walking left to do? */
+    get walking(): boolean {
+      return stack.length > 0;
+    },
+
+    /** Elements read so far, for the benchmark and tests: what the walk cost in elements. */
+    get read(): number {
+      return read;
     },
 
     disconnect() {

@@ -62,6 +62,23 @@ describe('Ledgerlight on the demo pages', () => {
     await page.close();
   });
 
+  it('keeps the findings through in-app moves that change nothing it found, without reporting again', async () => {
+    const { page, tabId, badge } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
+    expect(Number(badge)).toBeGreaterThan(0);
+    const before = await savedTab<{ updatedAt: number }>(session, tabId);
+    // The page's own script moves the address and rewrites its title, as a chat does on each message.
+    await page.evaluate(async () => {
+      for (let n = 0; n < 3; n++) {
+        history.pushState({}, '', `${location.pathname}?n=${n}`);
+        document.title = `(${n + 1}) Messenger`;
+        await new Promise((done) => setTimeout(done, 300));
+      }
+    });
+    expect(await settledBadge(session, tabId)).toBe(badge);
+    expect((await savedTab<{ updatedAt: number }>(session, tabId))!.updatedAt).toBe(before!.updatedAt);
+    await page.close();
+  });
+
   it('leaves an open page alone when an unrelated setting changes, and restarts it when markers are switched on', async () => {
     const { page, tabId } = await open(demo.find((p) => p.url.includes('messenger.com'))!.url);
     const worker = await session.currentWorker();

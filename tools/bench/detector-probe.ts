@@ -31,7 +31,11 @@ declare global {
       /** Scrolls to the end two screens at a time, running the work each step brings, timed. */
       scrollThrough(): Promise<void>;
       navigated(): void;
+      /** Watches as the content script does (idle callbacks, small batches inline), noting what the first scan read. */
+      live(config: PageConfig): void;
       times: ProbeTimes;
+      /** Elements the live watch had read when it first reported: its first scan, with what the page appended meanwhile. */
+      firstScanRead?: number;
     };
   }
 }
@@ -86,6 +90,14 @@ window.ledgerlightDetectorProbe = {
     scrollTo(0, 0);
     await frame();
     deferred.length = 0;
+  },
+  live(config) {
+    const probe = window.ledgerlightDetectorProbe;
+    const watch = createDetector(config, {
+      report: () => void (probe.firstScanRead ??= watch.elementsRead),
+      inlineSmallBatches: true,
+    });
+    watch.start(document, location.href);
   },
   navigated() {
     const t0 = performance.now();

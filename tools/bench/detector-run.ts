@@ -29,7 +29,7 @@ function feedConfig(dataDir = resolve('public/data')): PageConfig {
 export async function timeDetector(context: BrowserContext): Promise<ProbeTimes> {
   const probe = await bundleProbe(resolve('tools/bench/detector-probe.ts'));
   const page = await context.newPage();
-  await page.goto(FEED_URL, { waitUntil: 'load' });
+  await page.goto(FEED_URL, { waitUntil: 'load', timeout: 180_000 });
   await page.addScriptTag({ content: probe });
   await page.waitForTimeout(500);
   await page.evaluate((config) => window.ledgerlightDetectorProbe.start(config), feedConfig());
@@ -47,10 +47,26 @@ export async function timeDetector(context: BrowserContext): Promise<ProbeTimes>
   return times;
 }
 
+/**
+ * The first scan of a feed that appends 20 posts every 100 ms from its load on: how many elements
+ * the real detector, scheduled as in the extension, had read when it first reported.
+ */
+export async function firstScanWhileAppending(context: BrowserContext, url: string): Promise<number> {
+  const probe = await bundleProbe(resolve('tools/bench/detector-probe.ts'));
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+  await page.addScriptTag({ content: probe });
+  await page.evaluate((config) => window.ledgerlightDetectorProbe.live(config), feedConfig());
+  await page.waitForTimeout(3_000);
+  const read = await page.evaluate(() => window.ledgerlightDetectorProbe.firstScanRead ?? NaN);
+  await page.close();
+  return read;
+}
+
 /** The same batches and navigations with the naive detector, which times its own full rescans. */
 export async function timeNaiveDetector(context: BrowserContext): Promise<{ firstScan: number; batches: number[] }> {
   const page = await context.newPage();
-  await page.goto(FEED_URL, { waitUntil: 'load' });
+  await page.goto(FEED_URL, { waitUntil: 'load', timeout: 180_000 });
   await page.addScriptTag({ content: naiveDetectorScript() });
   for (let i = 0; i < BATCHES; i++) await page.evaluate((posts) => window.ledgerlightFeed.append(posts), POSTS_PER_BATCH);
   const times = await page.evaluate(() => (window as unknown as { ledgerlightNaiveTimes: { firstScan: number; batches: number[] } }).ledgerlightNaiveTimes);

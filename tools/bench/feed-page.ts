@@ -38,7 +38,7 @@ ledgerlightFeed.render(${posts});</script>
 }
 
 /** Plain JavaScript run by the page itself; kept as text so no build tool rewrites it. */
-const FEED_SCRIPT = String.raw`
+export const FEED_SCRIPT = String.raw`
 (() => {
   let seed = 20180806;
   const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);

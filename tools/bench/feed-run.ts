@@ -45,7 +45,7 @@ export async function runFeed(context: BrowserContext, options: { extensionId?: 
   };
 
   await startProfiling(cdp);
-  await page.goto(FEED_URL, { waitUntil: 'load' });
+  await page.goto(FEED_URL, { waitUntil: 'load', timeout: 180_000 });
   if (options.naiveScript) await page.addScriptTag({ content: options.naiveScript });
   await page.waitForTimeout(SETTLE_MS);
   const load = attribute(await stopProfiling(cdp), classify);

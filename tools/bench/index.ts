@@ -2,7 +2,9 @@
  * `npm run bench`: what Ledgerlight costs the pages it watches, measured in Chromium on a
  * generated 100,000-element Facebook feed, against the same page with the extension off and
  * against a naive detector, plus matching with a 10,000-arrangement list, the popup's first
- * content, and the scanner's pages per minute with 1, 2 and 4 jobs. A measurement, not a test: it exits 0 even when a figure is over budget, and says so.
+ * content, and the scanner's pages per minute with 1, 2 and 4 jobs; then the thread CPU of our
+ * calls, read from Chromium traces, on busy pages beside the floor extension and Privacy Badger.
+ * Exits non-zero when a figure misses its budget.
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -11,7 +13,10 @@ import { gzipSync } from 'node:zlib';
 import { launchExtension, servePages } from '../harness/browser';
 import { ensureBuild } from '../scan/ensure-build';
 import { MAX_SAMPLE_US } from './cpu-profile';
-import { timeDetector, timeNaiveDetector } from './detector-run';
+import { firstScanWhileAppending, timeDetector, timeNaiveDetector } from './detector-run';
+import { busyHtml, busyUrl, WORKLOADS } from './busy/busy-page';
+import { busyReport, FIRST_SCAN_READ_BUDGET, type BusyResults } from './busy/busy-report';
+import { privacyBadgerPath, runContender } from './busy/busy-run';
 import { FEED_URL, feedHtml, NAVIGATIONS, WARMUP_URL, warmupHtml } from './feed-page';
 import { BATCHES, runFeed, type FeedRun } from './feed-run';
 import { LIST_SIZE, timeMatching } from './matching-run';
@@ -25,24 +30,34 @@ const started = Date.now();
 
 const build = ensureBuild(say);
 const contentScript = readFileSync(join(build, 'content-scripts', 'social.js'));
-const pages = { [FEED_URL]: feedHtml(), [WARMUP_URL]: warmupHtml(), [SHOP_URL]: shopHtml() };
+const appending = WORKLOADS.find((w) => w.name === 'appends only')!;
+const pages = { [FEED_URL]: feedHtml(), [WARMUP_URL]: warmupHtml(), [SHOP_URL]: shopHtml(), [busyUrl(appending)]: busyHtml(appending) };
+/** Runs of each busy workload; the median is held to the budgets. */
+const RUNS = Number(process.env.LEDGERLIGHT_BENCH_RUNS ?? 5);
+const only = process.env.LEDGERLIGHT_BENCH_WORKLOADS?.split(',').map((n) => n.trim());
+const workloads = only ? WORKLOADS.filter((w) => only.includes(w.name)) : WORKLOADS;
 
-say('1/5 Extension off: the page alone, then the naive detector…');
+say('1/6 Extension off: the page alone, then the naive detector…');
+/** A 100,000-element page on a shared machine can take more than the default 30 s to load. */
+const NAVIGATION_TIMEOUT_MS = 180_000;
 const off = await launchExtension({ extensionEnabled: false });
+off.context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
 await servePages(off.context, pages);
 const baseline = await runFeed(off.context, {});
 const naive = await runFeed(off.context, { naiveScript: naiveDetectorScript() });
-say('2/5 Exact timings of the detector code and of the naive detector, no profiler attached…');
+say('2/6 Exact timings of the detector code and of the naive detector, no profiler attached…');
 const exact = await timeDetector(off.context);
 const naiveExact = await timeNaiveDetector(off.context);
+const firstScanRead = await firstScanWhileAppending(off.context, busyUrl(appending));
 await off.close();
 
-say('3/5 Extension on: the same page…');
+say('3/6 Extension on: the same page…');
 const floorBuild = withFloorPage(build);
 const on = await launchExtension({ extensionPath: floorBuild.path });
+on.context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
 await servePages(on.context, pages);
 const ours = await runFeed(on.context, { extensionId: on.extensionId });
-say(`4/5 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);
+say(`4/6 Matching against ${LIST_SIZE.toLocaleString('en')} arrangements, and the popup with ${POPUP_FINDINGS} findings…`);
 const matching = await timeMatching(await on.currentWorker());
 const extensionPage = await on.context.newPage();
 await extensionPage.goto(`chrome-extension://${on.extensionId}/popup.html?tab=0`);
@@ -51,8 +66,15 @@ await on.close();
 floorBuild.remove();
 
 const corpus = scanCorpus();
-say(`5/5 The scanner over ${corpus.targets.length} pages of ${corpus.name}, with ${'1, 2 and 4'} jobs…`);
+say(`5/6 The scanner over ${corpus.targets.length} pages of ${corpus.name}, with ${'1, 2 and 4'} jobs…`);
 const scanRuns = await timeScanner(corpus.targets);
+say(`6/6 Busy pages: ${workloads.length} workloads, ${RUNS} runs each, traced, for us, the floor extension and Privacy Badger…`);
+const badger = privacyBadgerPath();
+const busy: BusyResults = { workloads, runs: RUNS, byContender: {}, badgerSkipped: badger.skipped };
+busy.byContender.ours = await runContender('ours', build, workloads, RUNS, say);
+busy.byContender.floor = await runContender('floor', build, workloads, RUNS, say);
+if (badger.path) busy.byContender.badger = await runContender('badger', badger.path, workloads, RUNS, say);
+const busyFigures = busyReport(busy);
 
 const phases = (run: FeedRun) => [run.load, run.stream, run.navigation];
 const scriptTime = (run: FeedRun, party: 'ours' | 'naive' | 'page') => phases(run).reduce((sum, p) => sum + p[party].total, 0);
@@ -135,12 +157,21 @@ const [load1] = loadavg();
 console.log(`Ledgerlight benchmark — ${new Date().toISOString()}, Chromium headless, load average ${load1!.toFixed(2)}`);
 console.log(`Feed: ${ours.elements.toLocaleString('en')} elements; ${BATCHES} batches of 100 added nodes; ${NAVIGATIONS.length} single-page navigations.\n`);
 console.log(renderTable(figures));
-const over = figures.filter((f) => verdict(f) === 'OVER BUDGET');
 console.log(
-  over.length
-    ? `\n${over.length} of ${figures.filter((f) => f.budget !== undefined).length} figures are OVER BUDGET: ${over.map((f) => f.name).join('; ')}.`
-    : '\nEvery figure with a budget is within it.',
+  `\nBusy pages: thread CPU of each extension's own script entries on the page's main thread, ms, median of ${RUNS} runs (Chromium trace, devtools.timeline).`,
 );
+console.log('Floor: an extension that only observes mutations with our options and counts added elements. Page script and busy time are from our runs.');
+if (busy.badgerSkipped) console.log(`Privacy Badger: skipped, ${busy.badgerSkipped}.`);
+console.log(busyFigures.text);
+const firstScanOver = !(firstScanRead <= FIRST_SCAN_READ_BUDGET);
+console.log(`First scan while the page appends 20 posts every 100 ms: ${firstScanRead} elements read before the first report (budget ≤ ${FIRST_SCAN_READ_BUDGET}).`);
+const over = [
+  ...figures.filter((f) => verdict(f) === 'OVER BUDGET').map((f) => f.name),
+  ...busyFigures.missed,
+  ...(firstScanOver ? ['first scan while appending: elements read'] : []),
+];
+console.log(over.length ? `\n${over.length} budgets missed: ${over.join('; ')}.` : '\nEvery figure with a budget is within it.');
+if (over.length) process.exitCode = 1;
 if (load1! > 2) console.log(`The machine was busy (load ${load1!.toFixed(1)} on its cores): timings are higher than on an idle machine.`);
 console.log('\nThe popup at 400 × 600 px, before any scrolling:');
 for (const f of popup.folds)

@@ -26,6 +26,19 @@ describe('ledger', () => {
     expect((await ledger.tabReport(3)).detections).toHaveLength(1);
   });
 
+  it("keeps a tab's findings through an in-app move on the same site, and empties it for a reload or another site", async () => {
+    const { ledger, badges } = await ledgerUnderTest();
+    await ledger.reportDetections(8, 'https://www.messenger.com/t/1', [sendMoney]);
+    await ledger.tabLoading(8, 'https://www.messenger.com/t/2');
+    expect(badges.get(8)).toBe('1');
+    expect((await ledger.tabReport(8)).findings).toHaveLength(1);
+    await ledger.tabLoading(8, undefined);
+    expect(badges.get(8)).toBe('');
+    await ledger.reportDetections(8, 'https://www.messenger.com/t/1', [sendMoney]);
+    await ledger.tabLoading(8, 'https://www.example.com/');
+    expect((await ledger.tabReport(8)).findings).toHaveLength(0);
+  });
+
   it('ignores a site the user switched off', async () => {
     const { ledger } = await ledgerUnderTest({ settings: { ...DEFAULT_SETTINGS, disabledSites: ['messenger'] } });
     expect(await ledger.pageConfig('https://www.messenger.com/t/1')).toBeNull();

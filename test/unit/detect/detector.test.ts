@@ -253,7 +253,7 @@ describe('the first scan in slices', () => {
     const drain = () => {
       while (slices.length) slices.shift()!();
     };
-    return { slices, reports, drain };
+    return { detector, slices, reports, drain };
   }
 
   it('yields to the page between slices and reports once, after the whole page', () => {
@@ -262,5 +262,55 @@ describe('the first scan in slices', () => {
     expect(reports).toEqual([]);
     drain();
     expect(reports.at(-1)?.map((d) => d.ruleId)).toEqual(['chat-send-money']);
+  });
+
+  it('leaves what the page appends mid-scan to the walk, and walks only what lands before its cursor', async () => {
+    const { detector, reports, drain } = slicedPage();
+    const tail = document.createElement('div');
+    tail.innerHTML = '<span>late post</span><a href="https://www.chase.com/">Chase</a>';
+    document.body.append(tail);
+    const early = document.createElement('div');
+    early.innerHTML = '<iframe src="https://www.paypal.com/sdk/card-fields"></iframe>';
+    document.body.prepend(early);
+    await Promise.resolve(); // the mutation callback
+    drain();
+    // Each element once: the appended post in the walk's own turn, the prepended one by a walk of its own.
+    expect(detector.elementsRead).toBe(document.getElementsByTagName('*').length);
+    expect(reports.at(-1)?.map((d) => d.ruleId)).toEqual(['chat-send-money', 'financial-site-link', 'payment-frame']);
+  });
+});
+
+describe('what the page changes without changing what it shows', () => {
+  /** A watch with the content script's options: small batches handled as they arrive. */
+  function quietWatch(config = testConfig()) {
+    document.body.innerHTML = '<main><div role="button" aria-label="Send money"></div></main>';
+    const reports: Detection[][] = [];
+    const later: (() => void)[] = [];
+    const detector = createDetector(config, { report: (list) => reports.push(list), schedule: (run) => void later.push(run), inlineSmallBatches: true });
+    detector.start(document, 'https://www.facebook.com/');
+    stopCurrent = () => detector.stop();
+    return { detector, reports, later };
+  }
+
+  it('a rewritten title asks for no flush and sends nothing', async () => {
+    const { reports, later } = quietWatch();
+    expect(reports).toHaveLength(1);
+    for (let tick = 0; tick < 5; tick++) {
+      document.title = `(${tick}) Facebook`;
+      await Promise.resolve();
+    }
+    expect(later).toEqual([]);
+    expect(reports).toHaveLength(1);
+  });
+
+  it('an in-app move with the same page signals sends nothing; one that changes them reports', async () => {
+    const { detector, reports, later } = quietWatch(testConfig([PAY_SETTINGS_ROUTE, SEND_MONEY]));
+    detector.navigated('https://www.facebook.com/?sk=h_chr');
+    detector.navigated('https://www.facebook.com/groups/feed/');
+    expect(later).toEqual([]);
+    detector.navigated('https://www.facebook.com/facebook_pay/settings');
+    while (later.length) later.shift()!();
+    expect(reports).toHaveLength(2);
+    expect(reports.at(-1)!.map((d) => d.ruleId)).toEqual(['chat-send-money', 'meta-payment-settings-route']);
   });
 });
