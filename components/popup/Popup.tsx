@@ -6,6 +6,7 @@ import type { Status } from '@/utils/model/vocabulary';
 import { FindingCard } from './FindingCard';
 import { DetectionList } from './DetectionList';
 import { failureText } from '../failure-text';
+import { FirmDirection } from './FirmDirection';
 
 /**
  * Cards built for the first frame: a popup is at most 600 px tall and a card 600 to 700 px, so the
@@ -113,6 +114,7 @@ function TabContent({ report, onAddSite, onResume }: { report: TabReport; onAddS
       <p class="summary" data-testid="summary">
         {i18n.t('popup.summary', { features: i18n.t('popup.features', features), arrangements: i18n.t('popup.arrangements', known.length) })}
       </p>
+      {report.firm && <FirmDirection report={report} name={name} />}
       {unread}
       {known.length > 0 && <FindingList findings={known} report={report} name={name} />}
       <DetectionList detections={report.detections} explained={explained} name={name} />

@@ -4,9 +4,12 @@ import { Id } from './primitives';
 
 export const MAX_DETECTIONS = 200;
 
-/** Why a rule fired: the kind of signal and a short, page-derived piece of evidence (plain text). */
+/**
+ * Why a rule fired: the kind of signal and a short, page-derived piece of evidence (plain text).
+ * 'request' is a request a financial firm's page already made (its resource timing entries).
+ */
 export const SignalHit = v.object({
-  kind: v.picklist(['route', 'control', 'selector', 'frame', 'script', 'form', 'link', 'entity-page']),
+  kind: v.picklist(['route', 'control', 'selector', 'frame', 'script', 'form', 'link', 'entity-page', 'request']),
   evidence: v.pipe(v.string(), v.maxLength(200)),
 });
 export type SignalHit = v.InferOutput<typeof SignalHit>;
