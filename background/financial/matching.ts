@@ -1,5 +1,6 @@
 import type { LedgerDatabase } from '../db/schema';
-import { creditFindings, readPostings, type Finding, type Lookup } from '../matching';
+import { creditFindings, readPostings, type Lookup } from '../matching';
+import type { Finding } from '../../utils/model/finding';
 import type { Detection } from '../../utils/model/detection';
 import type { FeatureKind } from '../../utils/model/vocabulary';
 

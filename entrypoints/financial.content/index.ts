@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendMessage } from '@/utils/protocol';
+import { settingsItem } from '@/utils/storage';
 import { createTrackerWatch } from '@/page/financial/tracker-watch';
 
 /**
@@ -29,12 +29,11 @@ export default defineContentScript({
     };
     await update();
     // Turned off or paused in options: the watch stops without a reload.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'sync' && 'settings' in changes) void update();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const unwatch = settingsItem.watch((next, previous) => {
+      if (next.financialSites !== previous?.financialSites || next.paused !== previous?.paused) void update();
+    });
     ctx.onInvalidated(() => {
-      browser.storage.onChanged.removeListener(onChanged);
+      unwatch();
       stop?.();
     });
   },

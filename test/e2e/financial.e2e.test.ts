@@ -7,7 +7,7 @@ import { CHROME_BUILD, launchExtension, savedTab, servePages, settledBadge, type
 /**
  * The opt-in other direction, end to end in Chromium: nothing is asked or read by default; once
  * the user's grant is in place, a tax site's page loading Meta's Pixel gets a badge and a popup
- * that says which way the data goes; a real lender's page whose own bootstrap injects Google
+ * that says which way the data goes; a real buy-now-pay-later firm's page whose own bootstrap injects Google
  * Analytics is seen through the tag it injects; turning the option off takes it all away.
  */
 
@@ -122,7 +122,7 @@ describe('financial sites, once the user has allowed them', () => {
     await Promise.all([popup.close(), page.close()]);
   });
 
-  it('sees Google Analytics that a real lender page’s own bootstrap injects, and invents no arrangement', async () => {
+  it('sees Google Analytics that a real BNPL firm’s page injects through its own bootstrap, and invents no arrangement', async () => {
     const { page, tabId } = await visit(session, AFFIRM);
     await expect.poll(async () => (await savedTab<Saved>(session, tabId))?.detections.map((d) => d.ruleId), { timeout: 10_000 }).toEqual(['google-analytics']);
     const state = await savedTab<Saved>(session, tabId);

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { CONFIDENCES, SIGNAL_LANGUAGES, type SignalLanguage } from './vocabulary';
+import { CONFIDENCES } from './vocabulary';
+import { ControlSignal, Pattern } from './rule';
 import { Id, Text } from './primitives';
 
 /**
@@ -10,19 +11,6 @@ import { Id, Text } from './primitives';
 
 const Host = v.pipe(v.string(), v.regex(/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/, 'must be a host name such as connect.facebook.net'), v.maxLength(100));
 
-const PathPattern = v.pipe(
-  v.string(),
-  v.maxLength(200),
-  v.check((source) => {
-    try {
-      new RegExp(source, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a valid regular expression'),
-);
-
 /**
  * Code or a request from the platform: a script or frame the page holds, or a request the page
  * already made (its resource timing entries, which a content script reads without any network
@@ -32,16 +20,11 @@ const PathPattern = v.pipe(
 const AddressSignal = v.object({
   kind: v.picklist(['script', 'frame', 'request']),
   hosts: v.pipe(v.array(Host), v.minLength(1), v.maxLength(20)),
-  path: v.optional(PathPattern),
+  path: v.optional(Pattern),
 });
 
-const Phrase = v.pipe(v.string(), v.regex(/\S/, 'must not be empty'), v.maxLength(80));
-const PhraseList = v.pipe(v.array(Phrase), v.minLength(1, 'must list at least one phrase'), v.maxLength(50));
-const labelEntries = {} as Record<SignalLanguage, typeof PhraseList>;
-for (const language of SIGNAL_LANGUAGES) labelEntries[language] = PhraseList;
-
-/** A "Continue with Facebook"-style control, by its accessible name in every signal language. */
-const SignInSignal = v.object({ kind: v.literal('control'), labels: v.object(labelEntries) });
+/** A "Continue with Facebook"-style control, by its accessible name in every signal language (as rules' controls are). */
+const SignInSignal = ControlSignal;
 
 export const TrackerSignal = v.variant('kind', [AddressSignal, SignInSignal]);
 export type TrackerSignal = v.InferOutput<typeof TrackerSignal>;
