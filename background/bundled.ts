@@ -15,5 +15,6 @@ export async function loadBundled(read: (file: string) => Promise<unknown>): Pro
     entities: entities!.entities ?? [],
     rules: rules!.rules ?? [],
     arrangements: arrangements!.arrangements ?? [],
+    trackers: rules!.trackers ?? [],
   };
 }

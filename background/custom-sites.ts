@@ -10,8 +10,13 @@ export const CONTENT_SCRIPT_FILE = 'content-scripts/social.js';
 /** Registered script ids carry the origin, so what is registered can be compared with what is wanted. */
 const ID_PREFIX = 'ledgerlight-site:';
 
+/** The opt-in script for financial firms' pages (issue 20): one registration, its matches the granted patterns. */
+export const FINANCIAL_SCRIPT_FILE = 'content-scripts/financial.js';
+export const FINANCIAL_SCRIPT_ID = 'ledgerlight-financial';
+
 interface RegisteredScript {
   id: string;
+  matches?: string[];
 }
 
 /** The parts of browser.scripting and browser.permissions this needs; tests pass fakes. */
@@ -24,15 +29,27 @@ export interface CustomSiteDeps {
   };
   readSites(): Promise<string[]>;
   writeSites(sites: string[]): Promise<void>;
+  /**
+   * The match patterns the financial-sites script should run on now: those the user opted into
+   * and the browser grants. Empty when the option is off; absent in callers that know nothing of it.
+   */
+  financialMatches?(): Promise<string[]>;
   log(reason: string, detail: unknown): void;
 }
 
 export interface CustomSiteScripting {
   getRegisteredContentScripts(): Promise<RegisteredScript[]>;
-  registerContentScripts(
-    scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean; allFrames: boolean }[],
-  ): Promise<void>;
+  registerContentScripts(scripts: ContentScriptRegistration[]): Promise<void>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+}
+
+interface ContentScriptRegistration {
+  id: string;
+  matches: string[];
+  js: string[];
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+  allFrames: boolean;
 }
 
 /** The match pattern for an origin. Ports are dropped: match patterns cannot carry them in every browser. */
@@ -49,7 +66,8 @@ export function createCustomSites(deps: CustomSiteDeps) {
     for (const origin of wanted)
       if (await deps.permissions.contains({ origins: [sitePattern(origin)], permissions: ['scripting'] })) granted.push(origin);
 
-    const registered = scripting ? (await scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(ID_PREFIX)) : [];
+    const all = scripting ? await scripting.getRegisteredContentScripts() : [];
+    const registered = all.filter((s) => s.id.startsWith(ID_PREFIX));
     const registeredOrigins = registered.map((s) => s.id.slice(ID_PREFIX.length));
     const stale = registeredOrigins.filter((o) => !granted.includes(o));
     const missing = granted.filter((o) => !registeredOrigins.includes(o));
@@ -68,10 +86,24 @@ export function createCustomSites(deps: CustomSiteDeps) {
         })),
       );
 
+    const financial = (await deps.financialMatches?.()) ?? [];
+    if (scripting) await reconcileFinancial(scripting, all.find((s) => s.id === FINANCIAL_SCRIPT_ID), financial);
+
     // A site the user removed gives its permission back: Ledgerlight keeps no access it does not use.
     const removed = stale.filter((o) => !wanted.includes(o));
     if (removed.length) await deps.permissions.remove({ origins: removed.map(sitePattern) });
-    if (!wanted.length && scripting) await deps.permissions.remove({ permissions: ['scripting'] });
+    if (!wanted.length && !financial.length && scripting) await deps.permissions.remove({ permissions: ['scripting'] });
+  }
+
+  /** One registration for financial firms' pages, replaced whenever the patterns it should match change. */
+  async function reconcileFinancial(scripting: CustomSiteScripting, registered: RegisteredScript | undefined, matches: string[]) {
+    const same = registered && JSON.stringify([...(registered.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
+    if (same) return;
+    if (registered) await scripting.unregisterContentScripts({ ids: [FINANCIAL_SCRIPT_ID] });
+    if (matches.length)
+      await scripting.registerContentScripts([
+        { id: FINANCIAL_SCRIPT_ID, matches, js: [FINANCIAL_SCRIPT_FILE], runAt: 'document_idle', persistAcrossSessions: true, allFrames: false },
+      ]);
   }
 
   return {

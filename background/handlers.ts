@@ -26,6 +26,9 @@ export function createRoutes(ledger: Ledger): Routes {
       );
       return ok(null);
     },
+    'firm:hello': async ({ url }) => ok(await ledger.firmPageConfig(url)),
+    'firm:detections': async ({ url, detections }, sender) => ok(await ledger.reportFirmDetections(sender.tab!.id!, url, detections)),
+    'firm:patterns': async ({ mode }) => ok(await ledger.firmPatterns(mode)),
     'tab:report': async ({ tabId }) => ok(await ledger.tabReport(tabId)),
     'settings:get': async () => ok(await ledger.settings.read()),
     'settings:set': async (settings) => {
@@ -50,6 +53,8 @@ export function createRoutes(ledger: Ledger): Routes {
 export interface DispatchContext {
   self: { id: string; origin: string };
   isWatchedUrl(url: string): boolean;
+  /** Whether financial firms' pages are read at all now (opted in, not paused); which pages are firms' the ledger decides. */
+  isFirmUrl?(url: string): boolean;
   log(reason: string, detail: unknown): void;
 }
 
@@ -65,7 +70,8 @@ export async function dispatch<T extends MessageType>(
   context: DispatchContext,
 ): Promise<Result<unknown>> {
   const { from, input } = PROTOCOL[type];
-  const policy: SenderPolicy = from === 'content' ? fromContentScript(context.isWatchedUrl) : fromExtensionPage;
+  const policy: SenderPolicy =
+    from === 'content' ? fromContentScript(context.isWatchedUrl) : from === 'firm' ? fromContentScript(context.isFirmUrl ?? (() => false)) : fromExtensionPage;
   if (!policy(sender, context.self)) {
     context.log(`refused ${type} from an untrusted sender`, { url: sender.url, tab: sender.tab?.id, frame: sender.frameId });
     return { ok: false, error: 'refused' };
@@ -78,7 +84,7 @@ export async function dispatch<T extends MessageType>(
     return { ok: false, error: 'not-understood', detail: `${v.getDotPath(issue!) ?? '(data)'}: ${issue?.message ?? 'unknown shape'}` };
   }
   // A content script speaks only for the page it runs in: it cannot report detections for another site.
-  if (from === 'content' && !sameOrigin((parsed.output as { url?: unknown }).url, sender.url)) {
+  if (from !== 'extension' && !sameOrigin((parsed.output as { url?: unknown }).url, sender.url)) {
     context.log(`refused ${type} about another page`, { url: sender.url });
     return { ok: false, error: 'refused' };
   }

@@ -11,11 +11,15 @@ import type { Result } from '../utils/protocol';
 import type { ListQuery, ListSummary } from '../utils/model/list-summary';
 import type { PageConfig } from '../utils/model/page-config';
 import type { TabReport, TabState } from '../utils/model/tab-report';
+import type { FirmPageConfig } from '../utils/model/firm-page-config';
 import { watchedPlatform } from './watch';
 import { pageConfigFor } from './page-config';
 import { forgetTab, readAllTabs, readTab, writeTab, type SavedTab } from './tab-store';
 import { clearHistory, pruneHistory, readHistory, recordPageView } from './history';
 import { badgeCount, type BadgeCount } from './badge-count';
+import { firmForUrl, firmPatterns, EVERY_SITE, type Firm } from './financial/firms';
+import { matchFirmFindings } from './financial/matching';
+import type { TrackerRule } from '../utils/model/tracker';
 
 export interface LedgerDeps {
   db: LedgerDatabase;
@@ -60,6 +64,45 @@ export function createLedger(deps: LedgerDeps) {
   }
 
   const withoutHash = (url: string) => url.split('#')[0];
+
+  /** The tracker rules ship in the bundled rules.json only; read once per worker. */
+  let trackers: Promise<TrackerRule[]> | undefined;
+  const readTrackers = () => (trackers ??= deps.loadBundled().then((list) => list.trackers ?? []));
+
+  /** The financial firm whose page this is, when the user opted in; nothing otherwise. */
+  async function firmOf(url: string, settings: Settings): Promise<Firm | undefined> {
+    if (settings.paused || settings.financialSites === 'off') return undefined;
+    return firmForUrl(url, await db.getAll('entities'));
+  }
+
+  async function firmPageConfig(url: string): Promise<FirmPageConfig | null> {
+    const firm = await firmOf(url, await deps.settings.read());
+    if (!firm) return null;
+    return { firm: { id: firm.id, name: firm.name, kind: firm.kind }, trackers: await readTrackers() };
+  }
+
+  async function reportFirmDetections(tabId: number, url: string, detections: Detection[]): Promise<number> {
+    if (deps.tabUrl) {
+      const current = await deps.tabUrl(tabId);
+      if (current !== undefined && withoutHash(current) !== withoutHash(url)) return 0;
+    }
+    const settings = await deps.settings.read();
+    const firm = await firmOf(url, settings);
+    if (!firm) {
+      await clearTab(tabId);
+      return 0;
+    }
+    // As on social sites: a report naming a rule we never gave out is refused whole.
+    const known = new Set((await readTrackers()).map((t) => t.id));
+    const unknown = detections.find((d) => !known.has(d.ruleId));
+    if (unknown) throw new Error(`no tracker rule "${unknown.ruleId}" is known`);
+    const findings = await matchFirmFindings(db, firm.id, detections);
+    const state: TabState = { tabId, firm: firm.id, origin: new URL(url).origin, detections, findings, updatedAt: deps.now() };
+    // saveTab sets the badge, as for a social page.
+    await saveTab(state);
+    await countInHistory(tabId, url, firm.id, detections, settings);
+    return findings.length;
+  }
 
   async function reportDetections(tabId: number, url: string, detections: Detection[], unread: boolean): Promise<number> {
     if (deps.tabUrl) {
@@ -195,6 +238,13 @@ export function createLedger(deps: LedgerDeps) {
     tabLoading: (tabId: number, url?: string) => inTabOrder(tabId, () => tabLoading(tabId, url)),
     tabReport,
     queryList,
+    firmPageConfig,
+    reportFirmDetections: (tabId: number, url: string, detections: Detection[]) => inTabOrder(tabId, () => reportFirmDetections(tabId, url, detections)),
+
+    /** The host permissions a financial-sites mode needs, from the stored list. */
+    async firmPatterns(mode: 'firms' | 'all'): Promise<string[]> {
+      return mode === 'all' ? [EVERY_SITE] : firmPatterns(await db.getAll('entities'));
+    },
 
     async installBundled(mode: 'update' | 'reset') {
       await installBundled(db, await deps.loadBundled(), mode);
@@ -229,7 +279,9 @@ export function createLedger(deps: LedgerDeps) {
     /** A site switched off, or watching paused: its open tabs lose their findings and badge at once. */
     async applySettings(settings: Settings) {
       const tabs = await readAllTabs();
-      const unwatched = tabs.filter((t) => !t.origin || !watchedPlatform(`${t.origin}/`, settings));
+      const unwatched = tabs.filter((t) =>
+        t.firm ? settings.paused || settings.financialSites === 'off' : !t.origin || !watchedPlatform(`${t.origin}/`, settings),
+      );
       await Promise.all(unwatched.map((t) => inTabOrder(t.tabId, () => clearTab(t.tabId))));
     },
 
@@ -248,6 +300,7 @@ export type Ledger = ReturnType<typeof createLedger>;
 function namedParties(state: TabState, arrangements: readonly Arrangement[]): Set<string> {
   const ids = new Set<string>();
   if (state.platform) ids.add(state.platform.id);
+  if (state.firm) ids.add(state.firm);
   for (const d of state.detections) d.partners.forEach((p) => ids.add(p));
   for (const a of arrangements) {
     ids.add(a.platform);

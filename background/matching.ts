@@ -95,7 +95,7 @@ export async function matchFindings(db: LedgerDatabase, page: PagePlatform, dete
  * commit, so its answers are final when they arrive; waiting for its end would cost another
  * round trip.
  */
-function readPostings(db: LedgerDatabase, partners: ReadonlySet<string>, scopes: ReadonlySet<string>) {
+export function readPostings(db: LedgerDatabase, partners: ReadonlySet<string>, scopes: ReadonlySet<string>) {
   const byPartner = new Map<string, PartnerPostings['scopes']>();
   const byScope = new Map<string, ScopePostings['features']>();
   return new Promise<{ byPartner: typeof byPartner; byScope: typeof byScope }>((resolve, reject) => {

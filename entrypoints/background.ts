@@ -10,8 +10,15 @@ import { watchedPlatform } from '@/background/watch';
 import { createCustomSites } from '@/background/custom-sites';
 import { MESSAGE_TYPES, onMessage } from '@/utils/protocol';
 import { BLOCKED, readyOrBlocked } from '@/background/startup';
+import { createFinancialAccess } from '@/background/financial/access';
 
 export default defineBackground(() => {
+  // Financial firms' pages (opt-in): where the browser grants what the chosen mode asks for.
+  const financialAccess = createFinancialAccess({
+    permissions: browser.permissions,
+    readSettings,
+    patterns: async (mode) => (await ready).firmPatterns(mode),
+  });
   // Sites the user added: registered content scripts, kept in line with settings and permissions.
   // Its writes go straight to storage (not through the ledger) so a revocation never waits on itself.
   const customSites = createCustomSites({
@@ -19,6 +26,7 @@ export default defineBackground(() => {
     permissions: browser.permissions,
     readSites: async () => (await readSettings()).customSites,
     writeSites: async (sites) => settingsItem.setValue({ ...(await readSettings()), customSites: sites }),
+    financialMatches: () => financialAccess.matches(),
     log: (reason, detail) => console.warn(`Ledgerlight: ${reason}`, detail),
   });
 
@@ -39,6 +47,7 @@ export default defineBackground(() => {
         write: async (s) => {
           await settingsItem.setValue(s);
           await customSites.sync(s.customSites);
+          await financialAccess.release(s);
         },
         reset: async () => {
           await settingsItem.removeValue();
@@ -64,7 +73,12 @@ export default defineBackground(() => {
   });
   // Registrations persist, but a browser restart or an update may have left them out of step.
   void currentSettings.then((s) => customSites.sync(s.customSites));
-  browser.permissions.onRemoved.addListener(({ origins }) => void customSites.revoked(origins));
+  browser.permissions.onRemoved.addListener(async ({ origins }) => {
+    await customSites.revoked(origins);
+    // Access to financial sites revoked in the browser: the option turns itself off, so options shows the truth.
+    const off = await financialAccess.afterRevocation();
+    if (off) await settingsItem.setValue(off);
+  });
 
   // A first install is covered by startup, which finds no bundled version stored; an update
   // brings a new bundled list over the old one and keeps what the user imported.
@@ -82,7 +96,12 @@ export default defineBackground(() => {
       const all = await readyOrBlocked(routes, blocked);
       if (all === BLOCKED) return { ok: false, error: 'database-blocked' } as never;
       const settings = await currentSettings;
-      const context: DispatchContext = { self, log, isWatchedUrl: (url) => watchedPlatform(url, settings) !== undefined };
+      const context: DispatchContext = {
+        self,
+        log,
+        isWatchedUrl: (url) => watchedPlatform(url, settings) !== undefined,
+        isFirmUrl: (url) => !settings.paused && settings.financialSites !== 'off' && url.startsWith('https://'),
+      };
       return dispatch(all[type] as Route<typeof type>, type, data, sender, context) as never;
     });
   }

@@ -11,12 +11,16 @@ import { HistoryRow } from './model/history';
 import { ImportChanges, ListQuery, ListSummary } from './model/list-summary';
 import { Problem } from './model/integrity';
 import { PageConfig } from './model/page-config';
+import { FirmPageConfig } from './model/firm-page-config';
 import { Settings } from './model/settings';
 import { TabReport } from './model/tab-report';
 import { MAX_LIST_BYTES } from './list-file';
 
-/** Who may send a message: a content script of ours on a watched page, or one of our own extension pages. */
-export type SenderKind = 'content' | 'extension';
+/**
+ * Who may send a message: a content script of ours on a watched page, the opt-in script on a
+ * financial firm's page ('firm'; the ledger checks the page is one), or one of our own extension pages.
+ */
+export type SenderKind = 'content' | 'firm' | 'extension';
 
 /** Why a request failed, as a code: each screen says it in the user's language (components/error-text.ts). */
 export const ERROR_CODES = [
@@ -60,6 +64,11 @@ export const PROTOCOL = {
   'page:show-details': message('content', v.object({ url: Url }), v.null()),
   /** From an in-page marker: stop showing markers on this site, or anywhere. */
   'page:hide-markers': message('content', v.object({ url: Url, scope: v.picklist(['site', 'everywhere']) }), v.null()),
+  /** From the opt-in script on a financial firm's page. */
+  'firm:hello': message('firm', v.object({ url: Url }), v.nullable(FirmPageConfig)),
+  'firm:detections': message('firm', v.object({ url: Url, detections: v.pipe(v.array(Detection), v.maxLength(MAX_DETECTIONS)) }), v.number()),
+  /** The host permissions turning on "Also check financial sites" asks for, made from the list. */
+  'firm:patterns': message('extension', v.object({ mode: v.picklist(['firms', 'all']) }), v.array(v.string())),
   'tab:report': message('extension', v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }), TabReport),
   'settings:get': message('extension', Nothing, Settings),
   'settings:set': message('extension', Settings, Settings),

@@ -6,6 +6,7 @@ import { ArrangementBrowser } from './ArrangementBrowser';
 import { ClearAllPanel } from './ClearAllPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { SitesPanel } from './SitesPanel';
+import { FinancialSitesPanel } from './FinancialSitesPanel';
 import type { SiteAccess } from './site-access';
 import { t } from './text';
 import { failureText } from '../failure-text';
@@ -79,6 +80,7 @@ export function Options({ transport, access, proposedSite }: Props) {
         ) : (
           !error && <p aria-busy="true">{t('options.loading')}</p>
         )}
+        {settings && <FinancialSitesPanel settings={settings} save={save} access={access} transport={transport} />}
         <section id="list" aria-labelledby="list-title" class="panel">
           <h2 id="list-title">{t('options.list.title')}</h2>
           <p class="hint">{t('options.list.explain')}</p>

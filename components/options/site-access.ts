@@ -7,6 +7,8 @@ export interface SiteAccess {
   request(origin: string): Promise<boolean>;
   /** Whether this origin's permission is granted now: settings synced from another device may name sites not granted here. */
   granted(origin: string): Promise<boolean>;
+  /** Asks for these host patterns and 'scripting' at once ("Also check financial sites"); from a click handler only. */
+  requestPatterns(patterns: string[]): Promise<boolean>;
 }
 
 /** The host permission pattern for an origin; ports are left out because match patterns cannot carry them everywhere. */

@@ -19,6 +19,7 @@ const SIGNAL = {
   form: 'signal.form',
   link: 'signal.link',
   'entity-page': 'signal.entity_page',
+  request: 'signal.request',
 } as const satisfies Record<SignalHit['kind'], string>;
 
 interface Props {

@@ -11,6 +11,7 @@ import { FindingRow } from './FindingRow';
 import { StoryNote } from './StoryNote';
 import { WhatYouCanDo } from './WhatYouCanDo';
 import { bestActions, rankRows, type Row } from './relevance';
+import { FirmDirection } from './FirmDirection';
 
 /** Pages where the founding story (a platform asking banks for their customers' data) is told: where paying or linking a bank happens. */
 const STORY_FEATURES: readonly FeatureKind[] = ['p2p-payments', 'checkout', 'payment-settings', 'bank-linking', 'wallet'];
@@ -113,6 +114,7 @@ function TabContent({ report, transport, region, onAddSite, onResume }: { report
       <h2 class="verdict" data-testid="summary">
         {verdictSentence({ findings: report.findings, arrangements: report.arrangements, features, name })}
       </h2>
+      {report.firm && <FirmDirection report={report} name={name} />}
       {unread}
       {platform && <PageDiagram platform={platform.id} owner={platform.owner} arrangements={[...primary, ...secondary].map((r) => r.arrangement)} name={name} />}
       {platform && features.some((f) => STORY_FEATURES.includes(f)) && <StoryNote transport={transport} platform={platform.id} name={name} />}

@@ -13,6 +13,7 @@ import '@/components/theme.css';
 const access: SiteAccess = {
   request: (origin) => browser.permissions.request({ origins: [originPattern(origin)], permissions: ['scripting'] }),
   granted: (origin) => browser.permissions.contains({ origins: [originPattern(origin)], permissions: ['scripting'] }),
+  requestPatterns: (patterns) => browser.permissions.request({ origins: patterns, permissions: ['scripting'] }),
 };
 
 // Read once, then taken off the address: reloading the page later must not offer the site again.

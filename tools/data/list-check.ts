@@ -39,6 +39,7 @@ export function checkListFiles(files: ListFiles): ListReport {
     entities: parts.entities.entities ?? [],
     rules: parts.rules.rules ?? [],
     arrangements: parts.arrangements.arrangements ?? [],
+    trackers: parts.rules.trackers ?? [],
   };
   problems.push(...checkIntegrity(list), ...checkEditorial(list));
   return { problems, list };
@@ -57,7 +58,7 @@ export function coverageGaps(list: FullDataset): string[] {
 export function checkEditorial(list: FullDataset): Problem[] {
   const problems: Problem[] = [];
 
-  const detected = new Set(list.rules.map((r) => r.feature));
+  const detected = new Set([...list.rules, ...(list.trackers ?? [])].map((r) => r.feature));
   for (const feature of FEATURE_KINDS)
     if (!detected.has(feature)) problems.push({ path: 'rules', message: `no rule detects feature "${feature}"` });
 

@@ -6,9 +6,12 @@ export const MAX_DETECTIONS = 200;
 /** Signals kept per finding to say why it applies: one explains it, a few show it was not a one-off. */
 export const MAX_BECAUSE = 5;
 
-/** Why a rule fired: the kind of signal and a short, page-derived piece of evidence (plain text). */
+/**
+ * Why a rule fired: the kind of signal and a short, page-derived piece of evidence (plain text).
+ * 'request' is a request a financial firm's page already made (its resource timing entries).
+ */
 export const SignalHit = v.object({
-  kind: v.picklist(['route', 'control', 'selector', 'frame', 'script', 'form', 'link', 'entity-page']),
+  kind: v.picklist(['route', 'control', 'selector', 'frame', 'script', 'form', 'link', 'entity-page', 'request']),
   evidence: v.pipe(v.string(), v.maxLength(200)),
 });
 export type SignalHit = v.InferOutput<typeof SignalHit>;

@@ -10,8 +10,11 @@ export type PagePlatform = v.InferOutput<typeof PagePlatform>;
 /** An arrangement that applies to what was detected on a page, and why. */
 export const Finding = v.object({
   arrangementId: Id,
-  /** How the arrangement's platform relates to the page: the page's own platform, its owner, or any site. */
-  via: v.picklist(['platform', 'owner', 'any']),
+  /**
+   * How the arrangement's platform relates to the page: the page's own platform, its owner, or any
+   * site; or 'firm': the page is the arrangement's financial partner's own, and loads the platform's code.
+   */
+  via: v.picklist(['platform', 'owner', 'any', 'firm']),
   ruleIds: v.array(Id),
   /** The arrangement's partners the page itself showed (none when the platform's own feature brought it). */
   partners: v.array(Id),

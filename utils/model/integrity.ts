@@ -22,6 +22,8 @@ export function checkIntegrity(list: FullDataset): Problem[] {
   };
   list.entities.forEach((e, i) => unique(entityIds, e.id, `entities[${i}].id`));
   list.rules.forEach((r, i) => unique(ruleIds, r.id, `rules[${i}].id`));
+  // Tracker rules share the rule ids' namespace: a detection names either kind by id alone.
+  list.trackers?.forEach((t, i) => unique(ruleIds, t.id, `trackers[${i}].id`));
   list.arrangements.forEach((a, i) => unique(arrangementIds, a.id, `arrangements[${i}].id`));
 
   const entity = (id: string, path: string) => {
@@ -32,6 +34,8 @@ export function checkIntegrity(list: FullDataset): Problem[] {
     if (e.owner) entity(e.owner, `entities[${i}].owner`);
     for (const platform of Object.keys(e.handles)) entity(platform, `entities[${i}].handles.${platform}`);
   });
+
+  list.trackers?.forEach((t, i) => entity(t.platform, `trackers[${i}].platform`));
 
   list.rules.forEach((r, i) => {
     r.platforms?.forEach((p, j) => entity(p, `rules[${i}].platforms[${j}]`));

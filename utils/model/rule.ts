@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { CONFIDENCES, ENTITY_KINDS, FEATURE_KINDS, SIGNAL_LANGUAGES, type SignalLanguage } from './vocabulary';
 import { Id, Text } from './primitives';
 
-const Pattern = v.pipe(
+export const Pattern = v.pipe(
   v.string(),
   v.maxLength(300),
   v.check((source) => {
@@ -38,7 +38,7 @@ const PhraseList = v.pipe(v.array(Phrase), v.minLength(1, 'must list at least on
 const labelEntries = {} as Record<SignalLanguage, typeof PhraseList>;
 for (const language of SIGNAL_LANGUAGES) labelEntries[language] = PhraseList;
 
-const ControlSignal = v.object({ kind: v.literal('control'), labels: v.object(labelEntries) });
+export const ControlSignal = v.object({ kind: v.literal('control'), labels: v.object(labelEntries) });
 
 /**
  * A stable hook the site or a vendor's SDK puts on the feature, such as a data-testid, or the

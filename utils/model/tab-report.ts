@@ -9,6 +9,8 @@ import { Id } from './primitives';
 export const TabState = v.object({
   tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
   platform: v.optional(PagePlatform),
+  /** A financial firm's own page (the opt-in other direction): its entity id; `platform` is then absent. */
+  firm: v.optional(Id),
   /** Only the page's origin; the full URL is not kept. */
   origin: v.optional(v.pipe(v.string(), v.maxLength(4096))),
   detections: v.array(Detection),

@@ -14,8 +14,14 @@ export const FEATURE_KINDS = [
   'ad-payments',
   'bnpl',
   'financial-presence',
+  // The other direction (issue 20): a financial firm's own page loads a social platform's code.
+  'social-tracking',
+  'social-sign-in',
 ] as const;
 export type FeatureKind = (typeof FEATURE_KINDS)[number];
+
+/** The kinds only tracker rules find, on financial firms' own pages; social sites' rules never do. */
+export const FIRM_PAGE_FEATURES: readonly FeatureKind[] = ['social-tracking', 'social-sign-in'];
 
 export const DATA_CATEGORIES = [
   'card-transactions',

@@ -9,7 +9,7 @@ beforeEach(() => speak('en'));
 afterEach(cleanup);
 
 function setup(sites: string[], allow: boolean, granted: Record<string, boolean> = {}, proposed?: string) {
-  const access: SiteAccess = { request: vi.fn(async () => allow), granted: vi.fn(async (o: string) => granted[o] ?? false) };
+  const access: SiteAccess = { request: vi.fn(async () => allow), granted: vi.fn(async (o: string) => granted[o] ?? false), requestPatterns: vi.fn(async () => allow) };
   const save = vi.fn(async (_sites: string[]) => true);
   render(<CustomSites sites={sites} access={access} save={save} refresh={0} proposed={proposed} />);
   const add = (text: string) => {

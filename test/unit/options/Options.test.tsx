@@ -11,7 +11,7 @@ import { speak } from '../popup/messages';
 beforeEach(() => speak('en'));
 afterEach(cleanup);
 
-const access: SiteAccess = { request: async () => false, granted: async () => false };
+const access: SiteAccess = { request: async () => false, granted: async () => false, requestPatterns: async () => false };
 const arrangements = [
   sampleArrangement({ id: 'messenger-paypal', title: 'Messenger pays through PayPal', platform: 'messenger', partners: ['paypal'], regions: ['US'] }),
   sampleArrangement({ id: 'instagram-stripe', title: 'Instagram checkout by Stripe', platform: 'instagram', partners: ['stripe'], status: 'ended', regions: ['GB'] }),

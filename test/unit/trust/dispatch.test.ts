@@ -14,6 +14,17 @@ import { ledgerUnderTest, listFile } from '../ledger-under-test';
 const self = { id: 'ledgerlight-id', origin: 'chrome-extension://ledgerlight-id/' };
 const THREAD = 'https://www.messenger.com/t/100004217730318';
 
+const TAX_SITE = 'https://www.taxact.com/free-tax-filing';
+
+const metaPixel: Detection = {
+  ruleId: 'meta-pixel',
+  feature: 'social-tracking',
+  partners: ['meta'],
+  confidence: 'high',
+  count: 1,
+  signals: [{ kind: 'script', evidence: 'connect.facebook.net/en_US/fbevents.js' }],
+};
+
 const sendMoney: Detection = {
   ruleId: 'chat-send-money',
   feature: 'p2p-payments',
@@ -29,6 +40,9 @@ const goodData: { [T in keyof Protocol]: Parameters<Protocol[T]>[0] } = {
   'page:detections': { url: THREAD, detections: [sendMoney], unread: true },
   'page:show-details': { url: THREAD },
   'page:hide-markers': { url: THREAD, scope: 'site' },
+  'firm:hello': { url: TAX_SITE },
+  'firm:detections': { url: TAX_SITE, detections: [metaPixel] },
+  'firm:patterns': { mode: 'firms' },
   'tab:report': { tabId: 7 },
   'settings:get': undefined,
   'settings:set': { ...DEFAULT_SETTINGS, recordUrls: true },
@@ -43,6 +57,7 @@ const goodData: { [T in keyof Protocol]: Parameters<Protocol[T]>[0] } = {
 };
 
 const contentScript: Runtime.MessageSender = { id: self.id, url: THREAD, frameId: 0, tab: { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, url: THREAD } };
+const firmScript: Runtime.MessageSender = { ...contentScript, url: TAX_SITE, tab: { ...contentScript.tab!, url: TAX_SITE } };
 const optionsPage: Runtime.MessageSender = { id: self.id, url: `${self.origin}options.html` };
 
 const tab = (url: string, id = 7) => ({ id, index: 0, highlighted: true, active: true, pinned: false, incognito: false, url });
@@ -54,6 +69,14 @@ const badContentSenders: [string, Runtime.MessageSender][] = [
   ['a site Ledgerlight does not watch', { id: self.id, url: 'https://bank.example/login', frameId: 0, tab: tab('https://bank.example/login') }],
   ['a site the user switched off', { id: self.id, url: 'https://www.facebook.com/', frameId: 0, tab: tab('https://www.facebook.com/') }],
   ['a plain-http copy of a watched site', { id: self.id, url: 'http://www.messenger.com/t/1', frameId: 0, tab: tab('http://www.messenger.com/t/1') }],
+  ['an extension page', optionsPage],
+];
+
+const badFirmSenders: [string, Runtime.MessageSender][] = [
+  ['no tab', { id: self.id, url: TAX_SITE, frameId: 0 }],
+  ['another extension', { ...firmScript, id: 'someone-else' }],
+  ['a subframe', { ...firmScript, frameId: 3 }],
+  ['a plain-http copy of a firm’s page', { id: self.id, url: 'http://www.taxact.com/', frameId: 0, tab: tab('http://www.taxact.com/') }],
   ['an extension page', optionsPage],
 ];
 
@@ -86,6 +109,12 @@ const badData: { [T in keyof Protocol]: [string, unknown][] } = {
     ['no scope', { url: THREAD }],
     ['a scope not offered', { url: THREAD, scope: 'bank.example' }],
   ],
+  'firm:hello': [['no url', {}]],
+  'firm:detections': [
+    ['detections that are not a list', { url: TAX_SITE, detections: 'Meta Pixel' }],
+    ['an unknown signal kind', { url: TAX_SITE, detections: [{ ...metaPixel, signals: [{ kind: 'cookie', evidence: '_fbp' }] }] }],
+  ],
+  'firm:patterns': [['a mode not offered', { mode: 'everything' }]],
   'tab:report': [
     ['a negative tab', { tabId: -1 }],
     ['a tab id as text', { tabId: '7' }],
@@ -109,7 +138,7 @@ const badData: { [T in keyof Protocol]: [string, unknown][] } = {
   'data:clear-all': [['a payload where none is expected', { confirm: true }]],
 };
 
-async function harness(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['facebook'] }) {
+async function harness(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites: ['facebook'], financialSites: 'firms' }) {
   const { ledger, db, badges, settings: currentSettings } = await ledgerUnderTest({ settings });
   // Something of the user's that a forged message might try to erase or overwrite.
   await ledger.importList(listFile({ arrangements: [sampleArrangement({ id: 'users-own-entry', title: 'Kept by the user' })] }));
@@ -119,6 +148,7 @@ async function harness(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites
   const context: DispatchContext = {
     self,
     isWatchedUrl: (url) => watchedPlatform(url, currentSettings()) !== undefined,
+    isFirmUrl: (url) => currentSettings().financialSites !== 'off' && url.startsWith('https://'),
     log: (reason) => void logged.push(reason),
   };
   /** Everything the user could notice: the list, history, settings, per-tab findings, open tabs and badges. */
@@ -135,7 +165,7 @@ async function harness(settings: Settings = { ...DEFAULT_SETTINGS, disabledSites
   return { send, logged, snapshot, db };
 }
 
-const senderFor = (type: keyof Protocol) => (type.startsWith('page:') ? contentScript : optionsPage);
+const senderFor = (type: keyof Protocol) => (type.startsWith('page:') ? contentScript : type === 'firm:patterns' ? optionsPage : type.startsWith('firm:') ? firmScript : optionsPage);
 
 describe('every message is checked before it is used', () => {
   it('lists a route for every message of the protocol', () => {
@@ -151,7 +181,11 @@ describe('every message is checked before it is used', () => {
       expect(logged).toEqual([]);
     });
 
-    const badSenders = type.startsWith('page:') ? badContentSenders : badExtensionSenders;
+    const badSenders = type.startsWith('page:')
+      ? badContentSenders
+      : type.startsWith('firm:') && type !== 'firm:patterns'
+        ? badFirmSenders
+        : badExtensionSenders;
     for (const [who, sender] of badSenders) {
       it(`refuses ${type} from ${who}, logs it and stores nothing`, async () => {
         const { send, logged, snapshot } = await harness();
@@ -205,5 +239,27 @@ describe('every message is checked before it is used', () => {
     await send('page:detections', { url: THREAD, detections: [{ ...sendMoney, ruleId: 'forged-rule' }], unread: false }, contentScript);
     const reply = await send('page:detections', { url: THREAD, detections: [sendMoney], unread: false }, contentScript);
     expect(reply).toEqual({ ok: true, value: 1 });
+  });
+});
+
+describe('the opt-in financial-sites messages', () => {
+  it('are refused from a firm’s page while the option is off', async () => {
+    const { send, logged } = await harness({ ...DEFAULT_SETTINGS, financialSites: 'off' });
+    const reply = await send('firm:hello', { url: TAX_SITE }, firmScript);
+    expect(reply).toEqual({ ok: false, error: 'refused' });
+    expect(logged).toEqual(['refused firm:hello from an untrusted sender']);
+  });
+
+  it('give a page that is no financial firm\'s nothing to watch, even with the option on', async () => {
+    const { send } = await harness();
+    const reply = await send('firm:hello', { url: 'https://news.example/' }, { ...firmScript, url: 'https://news.example/', tab: tab('https://news.example/') });
+    expect(reply).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a report naming a tracker rule never given out', async () => {
+    const { send, logged } = await harness();
+    const reply = await send('firm:detections', { url: TAX_SITE, detections: [{ ...metaPixel, ruleId: 'forged-tracker' }] }, firmScript);
+    expect(reply).toMatchObject({ ok: false, error: 'failed', detail: expect.stringContaining('no tracker rule "forged-tracker" is known') });
+    expect(logged).toEqual(['firm:detections failed']);
   });
 });
