@@ -314,7 +314,9 @@ export function createHorizon(doc: Document, options: HorizonOptions) {
       waitsForLayout = false;
       height = innerHeight;
       width = innerWidth;
-      if (moved && measure) {
+      if (moved) {
+        // Landing in the runs the screen moved into needs their boxes: leave it for a walk that may measure.
+        if (!measure) return (waitsForLayout = true);
         moved = false;
         landInRuns();
       }

@@ -103,7 +103,7 @@ for (const name of ['chromium', 'firefox'] as const) {
         } else {
           expect(badge).toBe('');
           expect(shown.arrangements).toEqual([]);
-          expect(shown.text).toMatch(/no bank-linked feature/i);
+          expect(shown.text).toMatch(/no payment or bank-linked feature found/i);
         }
         for (const rule of fixture.fires) expect(shown.rules).toContain(rule);
         await Promise.all([page.close(), popup.close()]);

@@ -54,7 +54,7 @@ describe('the popup on a Messenger thread with a send-money button', () => {
     expect(await popup.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.row-title')!).fontSize))).toBeGreaterThanOrEqual(14);
     // The 2018 story where it happened, with each bank's answer.
     await expect(popup.getByTestId('story').textContent()).resolves.toMatch(/In 2018, the press reported that Facebook asked .*JPMorgan Chase.* for card transactions and account balances for Messenger\./);
-    await expect(popup.getByTestId('story').getByRole('button', { name: 'JPMorgan Chase: said no' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(popup.getByTestId('story').getByRole('button', { name: 'JPMorgan Chase: not confirmed' }).getAttribute('aria-expanded')).resolves.toBe('false');
     const rows = popup.locator('[data-arrangement]');
     for (const row of await rows.all()) {
       const button = row.locator('.row-button');

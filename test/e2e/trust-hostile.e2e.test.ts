@@ -38,7 +38,8 @@ function hostileList() {
         summary: SUMMARY,
         platform: 'messenger',
         partners: ['paypal'],
-        features: ['p2p-payments'],
+        // The page shows PayPal in a checkout: an arrangement applies through a partner the page shows, in a feature it covers.
+        features: ['p2p-payments', 'checkout'],
         flows: [{ from: 'messenger', to: 'paypal', data: ['payment-transactions'], purpose: PURPOSE }],
         regions: ['US'],
         status: 'active',
