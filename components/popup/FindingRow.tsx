@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { Detection, SignalHit } from '@/utils/model/detection';
+import type { SignalHit } from '@/utils/model/detection';
 import { STATUS_LABELS, listOf } from '../../utils/i18n';
 import { findingSentence } from '../arrangement/sentence';
 import { StatusLine } from '../arrangement/StatusLine';
@@ -24,7 +24,6 @@ const SIGNAL = {
 
 interface Props {
   row: Row;
-  detections: readonly Detection[];
   name(id: string): string;
 }
 
@@ -32,7 +31,7 @@ interface Props {
  * One finding as one line (title, status, region), a button that opens the rest: the sentence,
  * why it applies here, the status note, scores, sources and the entry's own controls.
  */
-export function FindingRow({ row: { finding: f, arrangement: a }, detections, name }: Props) {
+export function FindingRow({ row: { finding: f, arrangement: a }, name }: Props) {
   const [open, setOpen] = useState(false);
   const detailId = `row-${a.id}`;
   return (
@@ -47,7 +46,7 @@ export function FindingRow({ row: { finding: f, arrangement: a }, detections, na
       {open && (
         <div id={detailId} class="row-detail">
           <p class="sentence">{findingSentence(a, name) || i18n.t('row.noFlow')}</p>
-          <p class="because">{i18n.t('row.because', { signals: because(f, detections, name) })}</p>
+          <p class="because">{i18n.t('row.because', { signals: because(f, name) })}</p>
           <StatusLine arrangement={a} />
           <ScoreList id={a.id} scores={a.scores} />
           <details class="sources">
@@ -71,19 +70,12 @@ export function FindingRow({ row: { finding: f, arrangement: a }, detections, na
 }
 
 /**
- * Why the finding applies to this page, in the user's language: the detector's own reason when it
- * gives one, else the signals of the detections that matched it. Evidence is the page's own text.
+ * Why the finding applies to this page, in the user's language: the signals matching gave it
+ * (background/matching.ts), at most two. Evidence is the page's own text.
  */
-function because(f: Row['finding'] & { because?: unknown }, detections: readonly Detection[], name: (id: string) => string): string {
-  const signals = isSignals(f.because) ? f.because : detections.filter((d) => f.ruleIds.includes(d.ruleId)).flatMap((d) => d.signals);
-  const unique = [...new Map(signals.map((s) => [`${s.kind}|${s.evidence}`, s])).values()].slice(0, 2);
-  const parts = unique.map((s) => i18n.t(SIGNAL[s.kind], { evidence: s.evidence }));
+function because(f: Row['finding'], name: (id: string) => string): string {
+  const parts = f.because.slice(0, 2).map((s) => i18n.t(SIGNAL[s.kind], { evidence: s.evidence }));
   if (f.via === 'any' && f.partners.length) parts.push(i18n.t('row.wherever', { partners: listOf(f.partners.map(name)) }));
   if (f.via === 'owner') parts.push(i18n.t('row.viaOwner'));
   return listOf(parts.length ? parts : [i18n.t('row.matched')]);
-}
-
-/** The detector's reason, when it is the signals that tie the finding to the page: other shapes are not trusted to be words we can translate. */
-function isSignals(value: unknown): value is SignalHit[] {
-  return Array.isArray(value) && value.length > 0 && value.every((s) => typeof s === 'object' && s !== null && s.kind in SIGNAL && typeof s.evidence === 'string');
 }

@@ -134,7 +134,7 @@ function FindingRows({ primary, secondary, report, name }: { primary: Row[]; sec
       <p class="hint definition">{i18n.t('popup.arrangementDefined')}</p>
       <ul class="rows">
         {[...primary, ...(more ? secondary : [])].map((row) => (
-          <FindingRow key={row.arrangement.id} row={row} detections={report.detections} name={name} />
+          <FindingRow key={row.arrangement.id} row={row} name={name} />
         ))}
       </ul>
       {secondary.length > 0 && (

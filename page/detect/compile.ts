@@ -82,7 +82,7 @@ export function compileRules(config: PageConfig): CompiledRules {
 }
 
 /** The form a phrase and a matched label share: lower case, single spaces, curly apostrophes straightened. */
-function normalisePhrase(text: string): string {
+export function normalisePhrase(text: string): string {
   return text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'");
 }
 

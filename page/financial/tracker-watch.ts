@@ -1,8 +1,11 @@
 import type { Detection, SignalHit } from '../../utils/model/detection';
 import { detectionKey, MAX_DETECTIONS } from '../../utils/model/detection';
 import type { TrackerRule } from '../../utils/model/tracker';
+import { normalisePhrase } from '../detect/compile';
+import { controlName, MAX_LABEL } from '../detect/control-name';
+import { isHidden } from '../detect/hidden';
 import { findPhrases, indexPhrases, type PhraseIndex } from '../detect/phrases';
-import { isUserContent } from '../detect/user-content';
+import { containsUserContent, isUserContent } from '../detect/user-content';
 
 /**
  * Watches a financial firm's page for social platforms' tracking and sign-in code: scripts and
@@ -24,7 +27,6 @@ const CONTROLS = 'button,a[href],[role="button"],[role="link"],input[type="submi
 const WATCHED = `script[src],iframe[src],${CONTROLS}`;
 /** A sign-in control's name adds a few words at most ("Continue with Google (recommended)"). */
 const EXTRA_WORDS = 4;
-const MAX_LABEL = 80;
 
 export interface CompiledTrackers {
   /** Host to the address signals naming it; a URL's host and each parent domain are looked up. */
@@ -40,7 +42,7 @@ export function compileTrackers(rules: readonly TrackerRule[]): CompiledTrackers
     for (const signal of rule.signals) {
       if (signal.kind === 'control') {
         for (const phrase of Object.values(signal.labels).flat()) {
-          const key = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+          const key = normalisePhrase(phrase);
           phrases.set(key, [...(phrases.get(key) ?? []), rule]);
         }
         continue;
@@ -146,13 +148,13 @@ export function createTrackerWatch(rules: readonly TrackerRule[], options: Track
 
   function controlHits(element: Element): Hit[] {
     if (!compiled.phraseIndex.size) return [];
-    const label = (element.getAttribute('aria-label') || (element.localName === 'input' ? (element as HTMLInputElement).value : element.textContent) || '')
-      .replace(/\s+/g, ' ')
-      .trim();
+    // Named as on a social page (control-name.ts), so a sign-in button labelled by another element counts too.
+    const { raw, fromContent } = controlName(element);
+    const label = raw.replace(/\s+/g, ' ').trim();
     if (!label || label.length > MAX_LABEL) return [];
-    const found = findPhrases(label.toLowerCase(), compiled.phraseIndex, EXTRA_WORDS);
-    // What people write is never evidence, on a bank's page as on a social one.
-    if (!found.length || isUserContent(element)) return [];
+    const found = findPhrases(normalisePhrase(label), compiled.phraseIndex, EXTRA_WORDS);
+    // What people write is never evidence, on a bank's page as on a social one; nor is a control nobody is shown.
+    if (!found.length || isUserContent(element) || (fromContent && containsUserContent(element)) || isHidden(element)) return [];
     return found.flatMap((phrase) => (compiled.phrases.get(phrase) ?? []).map((rule) => ({ rule, signal: { kind: 'control' as const, evidence: label } })));
   }
 

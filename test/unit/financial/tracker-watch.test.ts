@@ -89,6 +89,16 @@ describe('the tracker watch', () => {
     ]);
   });
 
+  it('names a sign-in control as browsers do, and takes no hidden one as evidence', () => {
+    loadPage(
+      '<main><a href="/sso/apple" aria-labelledby="apple-label"></a><span id="apple-label">Sign in with Apple</span>' +
+        '<div hidden><button>Continue with Google</button></div></main>',
+    );
+    const { detections, watch } = watchOnce('https://www.ing.de/');
+    watch.stop();
+    expect(detections.map((d) => d.ruleId)).toEqual(['apple-sign-in']);
+  });
+
   it('reads requests the page already made by host and path, and keeps the query (the data sent) out of the evidence', () => {
     const compiled = compileTrackers(trackers);
     const base = 'https://www.taxact.com/';

@@ -44,7 +44,7 @@ describe('the popup', () => {
       value: report({
         platform: { id: 'facebook' },
         detections: [sendMoney],
-        findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: ['p2p-payments'], because: [] }],
+        findings: [{ arrangementId: 'fb-paypal', via: 'platform', ruleIds: ['chat-send-money'], partners: ['paypal'], features: ['p2p-payments'], because: [{ kind: 'control', evidence: 'Send money' }] }],
         arrangements: { 'fb-paypal': arrangement },
       }),
     });
