@@ -65,6 +65,21 @@ export function createLedger(deps: LedgerDeps) {
 
   const withoutHash = (url: string) => url.split('#')[0];
 
+  /** Whether the tab already shows another page than the one a report is about: such a report is dropped. */
+  async function tabHasLeft(tabId: number, url: string): Promise<boolean> {
+    const current = await deps.tabUrl?.(tabId);
+    return current !== undefined && withoutHash(current) !== withoutHash(url);
+  }
+
+  /**
+   * Our scripts only know the rules we gave them: a report naming another rule is forged or stale,
+   * and is refused whole rather than half-believed.
+   */
+  function refuseUnknownRules(detections: readonly Detection[], known: ReadonlySet<string>, what: string) {
+    const unknown = detections.find((d) => !known.has(d.ruleId));
+    if (unknown) throw new Error(`no ${what} "${unknown.ruleId}" is known`);
+  }
+
   /** The tracker rules ship in the bundled rules.json only; read once per worker. */
   let trackers: Promise<TrackerRule[]> | undefined;
   const readTrackers = () => (trackers ??= deps.loadBundled().then((list) => list.trackers ?? []));
@@ -82,20 +97,14 @@ export function createLedger(deps: LedgerDeps) {
   }
 
   async function reportFirmDetections(tabId: number, url: string, detections: Detection[]): Promise<number> {
-    if (deps.tabUrl) {
-      const current = await deps.tabUrl(tabId);
-      if (current !== undefined && withoutHash(current) !== withoutHash(url)) return 0;
-    }
+    if (await tabHasLeft(tabId, url)) return 0;
     const settings = await deps.settings.read();
     const firm = await firmOf(url, settings);
     if (!firm) {
       await clearTab(tabId);
       return 0;
     }
-    // As on social sites: a report naming a rule we never gave out is refused whole.
-    const known = new Set((await readTrackers()).map((t) => t.id));
-    const unknown = detections.find((d) => !known.has(d.ruleId));
-    if (unknown) throw new Error(`no tracker rule "${unknown.ruleId}" is known`);
+    refuseUnknownRules(detections, new Set((await readTrackers()).map((t) => t.id)), 'tracker rule');
     const findings = await matchFirmFindings(db, firm.id, detections);
     const state: TabState = { tabId, firm: firm.id, origin: new URL(url).origin, detections, findings, updatedAt: deps.now() };
     // saveTab sets the badge, as for a social page.
@@ -105,21 +114,14 @@ export function createLedger(deps: LedgerDeps) {
   }
 
   async function reportDetections(tabId: number, url: string, detections: Detection[], unread: boolean): Promise<number> {
-    if (deps.tabUrl) {
-      const current = await deps.tabUrl(tabId);
-      if (current !== undefined && withoutHash(current) !== withoutHash(url)) return 0;
-    }
+    if (await tabHasLeft(tabId, url)) return 0;
     const settings = await deps.settings.read();
     const platform = watchedPlatform(url, settings);
     if (!platform) {
       await clearTab(tabId);
       return 0;
     }
-    // Our content script only knows rules we gave it: a report naming another rule is forged or
-    // stale, and is refused whole rather than half-believed.
-    const known = new Set(await db.getAllKeys('rules'));
-    const unknown = detections.find((d) => !known.has(d.ruleId));
-    if (unknown) throw new Error(`no rule "${unknown.ruleId}" is known`);
+    refuseUnknownRules(detections, new Set(await db.getAllKeys('rules')), 'rule');
     const findings = await matchFindings(db, platform, detections);
     const state: TabState = { tabId, platform, origin: new URL(url).origin, detections, findings, unread, updatedAt: deps.now() };
     await saveTab(state);

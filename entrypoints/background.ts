@@ -45,9 +45,10 @@ export default defineBackground(() => {
       settings: {
         read: readSettings,
         write: async (s) => {
+          const before = await readSettings();
           await settingsItem.setValue(s);
           await customSites.sync(s.customSites);
-          await financialAccess.release(s);
+          await financialAccess.release(before, s);
         },
         reset: async () => {
           await settingsItem.removeValue();

@@ -44,11 +44,12 @@ export function createFinancialAccess(deps: FinancialAccessDeps) {
     },
 
     /**
-     * Gives back what the option held once it is off. Every-site access is kept while the user
-     * has added sites of their own: the browser would take their access away with it.
+     * Gives back what the option held when a save turns it off. Only on that change: every other
+     * save, by the many users who never turn it on, asks the browser nothing. Every-site access is
+     * kept while the user has added sites of their own: the browser would take their access away with it.
      */
-    async release(settings: Settings): Promise<void> {
-      if (settings.financialSites !== 'off') return;
+    async release(before: Settings, settings: Settings): Promise<void> {
+      if (before.financialSites === 'off' || settings.financialSites !== 'off') return;
       const own = new Set(settings.customSites.map((origin) => `https://${new URL(origin).hostname}/*`));
       const firms = (await deps.patterns('firms')).filter((p) => !own.has(p));
       const held: string[] = [];

@@ -19,8 +19,10 @@ function fakeBrowser(granted: string[], settings: Partial<Settings>) {
   };
   // As browsers do: every-site access covers each firm's pattern.
   const holds = (x: string) => permissions.has(x) || (x.startsWith('https://') && permissions.has(EVERY_SITE));
+  /** How often the background asked the browser what it holds. */
+  let asked = 0;
   const browserPermissions = {
-    contains: async (p: { origins?: string[]; permissions?: string[] }) => [...(p.origins ?? []), ...(p.permissions ?? [])].every(holds),
+    contains: async (p: { origins?: string[]; permissions?: string[] }) => (asked++, [...(p.origins ?? []), ...(p.permissions ?? [])].every(holds)),
     remove: async (p: { origins?: string[]; permissions?: string[] }) => {
       [...(p.origins ?? []), ...(p.permissions ?? [])].forEach((x) => permissions.delete(x));
       return true;
@@ -43,9 +45,10 @@ function fakeBrowser(granted: string[], settings: Partial<Settings>) {
     permissions,
     /** What the user's save does in the background: store, reconcile, give back what is no longer used. */
     save: async (next: Partial<Settings>) => {
+      const before = current;
       current = { ...current, ...next };
       await sites.sync(current.customSites);
-      await access.release(current);
+      await access.release(before, current);
     },
     /** As the background does when the browser reports a revocation. */
     revoke: async (origins: string[]) => {
@@ -55,6 +58,7 @@ function fakeBrowser(granted: string[], settings: Partial<Settings>) {
       if (off) current = off;
     },
     settings: () => current,
+    asked: () => asked,
     scripts: () => [...registered.values()].map((s) => ({ js: s.js, matches: [...s.matches].sort() })),
   };
 }
@@ -65,6 +69,13 @@ describe('the financial-sites option', () => {
     await b.save({});
     expect(b.scripts()).toEqual([]);
     expect([...b.permissions]).toEqual([]);
+  });
+
+  it('asks the browser nothing when a user who never turned it on saves another setting', async () => {
+    const b = fakeBrowser([], {});
+    await b.save({ markers: true });
+    await b.save({ historyDays: 7 });
+    expect(b.asked()).toBe(0);
   });
 
   it('once granted, runs the financial script on exactly the firms’ domains', async () => {
