@@ -5,7 +5,7 @@ import type { PageConfig } from '../../utils/model/page-config';
 import { compileRules, entityForUrl } from './compile';
 import { findPhrases } from './phrases';
 import { containsUserContent, isUserContent } from './user-content';
-import { unwrapRedirect } from '../../utils/platforms';
+import { platformById } from '../../utils/platforms';
 import { createHorizon } from './horizon';
 import { controlName, MAX_LABEL } from './control-name';
 import { isHidden } from './hidden';
@@ -105,6 +105,8 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   let awaitingShadow: Element[] = [];
   /** The page's origin with a trailing slash, for links that spell out the site's own address. */
   let siteOrigin = '/';
+  /** How this site wraps outbound links, looked up once: every link on a feed passes through it. */
+  const unwrap = platformById(config.platform.id)?.unwrapRedirect;
   const horizon = createHorizon(document, { read: visit, onNearing: queueFlush, wholePage: config.wholePage });
 
   const observer = new MutationObserver((records) => {
@@ -216,7 +218,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       const href = element.getAttribute('href') ?? '';
       // A link on the site has no financial firm's domain to find (most feed links), but it may lead to a payment route.
       if (isOnSite(href, siteOrigin)) routeHits(element, 'link', href);
-      else resourceHits(element, 'link', unwrapRedirect(href));
+      else resourceHits(element, 'link', unwrap?.(href) ?? href);
     }
     controlHits(element);
   }
@@ -485,7 +487,7 @@ function sameOriginDocument(frame: HTMLIFrameElement): Document | null {
   }
 }
 
-/** Social sites route outgoing links through their own redirectors; the real target is in a parameter. */
+/** The host of an address, as the evidence a frame, script or form signal shows. */
 function hostForEvidence(url: string): string {
   return (/^(?:https?:)?\/\/([^/?#]+)/.exec(url)?.[1] ?? url).slice(0, 200);
 }

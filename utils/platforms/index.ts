@@ -42,11 +42,3 @@ export function platformById(id: string): Platform | undefined {
   return PLATFORMS.find((p) => p.id === id);
 }
 
-/** Where a link leads, through the redirect of whichever watched site wrapped it. */
-export function unwrapRedirect(href: string): string {
-  for (const platform of PLATFORMS) {
-    const target = platform.unwrapRedirect?.(href);
-    if (target !== undefined) return target;
-  }
-  return href;
-}
