@@ -5,7 +5,7 @@ import { checkIntegrity, type Problem } from '../../utils/model/integrity';
 import { comparePartialDates } from '../../utils/model/primitives';
 import { FEATURE_KINDS } from '../../utils/model/vocabulary';
 import { PLATFORMS } from '../../utils/platforms';
-import { hostOf, isFirstHand, REPOST_HOSTS, STAGING_HOST } from './source-hosts';
+import { hostOf, isFirstHand, repostReason, STAGING_HOST } from './source-hosts';
 
 export type ListFiles = Record<(typeof BUNDLED_FILES)[number], unknown>;
 
@@ -83,7 +83,7 @@ export function checkEditorial(list: FullDataset): Problem[] {
     a.sources.forEach((s, j) => {
       const host = hostOf(s.url);
       if (STAGING_HOST.test(host)) problems.push({ path: `${at}.sources[${j}].url`, message: `${host} is a staging or development host; cite the published page` });
-      const repost = REPOST_HOSTS[host];
+      const repost = repostReason(s.url);
       if (repost) problems.push({ path: `${at}.sources[${j}].url`, message: `${host} is not an original (${repost}); cite the original` });
     });
 

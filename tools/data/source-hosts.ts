@@ -50,14 +50,31 @@ export const FIRST_HAND_SUFFIXES = [
   'about.fb.com', 'developers.facebook.com', 'business.whatsapp.com', 'faq.whatsapp.com', 'help.instagram.com', 'business.instagram.com',
   'about.instagram.com', 'newsroom.tiktok.com', 'ads.tiktok.com', 'business.tiktokshop.com', 'blog.youtube', 'blog.google', 'support.google.com',
   'engineering.linkedin.com', 'redditinc.com', 'discord.com', 'telegram.org', 'creators.snap.com', 'newsroom.snap.com', 'newsroom.pinterest.com',
-  'stripe.com', 'newsroom.paypal-corp.com', 'sync.americanexpress.com', 'github.com',
+  'stripe.com', 'newsroom.paypal-corp.com', 'sync.americanexpress.com',
 ];
+
+/**
+ * Repositories that are a party's own (its documentation, its schema, its code): first-hand even
+ * though github.com as a whole is anyone's.
+ */
+export const FIRST_HAND_PREFIXES = ['https://github.com/discord/', 'https://github.com/braintree/', 'https://github.com/reddit-archive/'];
+
+/** Copies of one site kept inside another's repository: cite the site's own address instead. */
+export const REPOST_PREFIXES: Record<string, string> = {
+  'https://github.com/MarshalX/telegram-crawler/': 'a crawler’s copy of telegram.org; cite the page at telegram.org',
+};
+
+/** Why a source is not an original, or undefined when nothing says so. */
+export function repostReason(url: string): string | undefined {
+  return REPOST_HOSTS[hostOf(url)] ?? Object.entries(REPOST_PREFIXES).find(([prefix]) => url.startsWith(prefix))?.[1];
+}
 
 export function hostOf(url: string): string {
   return new URL(url).hostname;
 }
 
 export function isFirstHand(url: string): boolean {
+  if (FIRST_HAND_PREFIXES.some((prefix) => url.startsWith(prefix))) return true;
   const host = hostOf(url);
   return FIRST_HAND_SUFFIXES.some((s) => host === s.replace(/^\./, '') || host.endsWith(s.startsWith('.') ? s : `.${s}`));
 }

@@ -97,6 +97,22 @@ describe('data:check on a broken list', () => {
     expect(problemsOf(files)).toContain('arrangements[3].sources[0].url: fdocuments.net is not an original (document mirror: uploads of other people’s files); cite the original');
   });
 
+  it('rejects a crawler’s copy of a site kept in someone else’s repository', () => {
+    const files = bundledFiles();
+    files.arrangements.arrangements[3].sources[0].url = 'https://github.com/MarshalX/telegram-crawler/blob/0338f59/data/web/telegram.org/blog/payments.html';
+    expect(problemsOf(files)).toContain('arrangements[3].sources[0].url: github.com is not an original (a crawler’s copy of telegram.org; cite the page at telegram.org); cite the original');
+  });
+
+  it('counts a repository as first-hand only when it is a party’s own', () => {
+    const files = bundledFiles();
+    const entry = files.arrangements.arrangements[8];
+    Object.assign(entry, { verified: true, statements: [], userControls: [] });
+    entry.sources = [{ ...entry.sources[0], url: 'https://github.com/someone/notes/blob/main/payments.md' }];
+    expect(problemsOf(files)).toContain('arrangements[8].verified: rests on one secondary source: a verified entry needs two sources or a first-hand one');
+    entry.sources = [{ ...entry.sources[0], url: 'https://github.com/discord/discord-api-docs/commit/b97fad3' }];
+    expect(problemsOf(files).filter((p) => p.startsWith('arrangements[8].verified'))).toEqual([]);
+  });
+
   it('rejects a flow from a party to itself', () => {
     const files = bundledFiles();
     const flow = files.arrangements.arrangements[5].flows[0];
