@@ -29,6 +29,8 @@ const LABEL_MEMORY = 4_000;
 /**
  * Custom elements read before they had a shadow root, looked at again later: a component
  * defined after the page parsed attaches its root when it upgrades, and nothing reports that.
+ * Each is looked at on these timers only, once per delay, then forgotten: most custom elements
+ * (YouTube's, for one) never get a root, and a busy page must not pay for them on every batch.
  */
 const MAX_AWAITING_SHADOW = 2_000;
 const SHADOW_RECHECKS_MS = [500, 2_000, 8_000];
@@ -102,7 +104,11 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
   let hitsChanged = true;
   let lastUnread = false;
   const labelMatches = new Map<string, LabelMatch | null>();
-  let awaitingShadow: Element[] = [];
+  /** Hosts waiting for a shadow root, with how many rechecks each has had. */
+  let awaitingShadow = new Map<Element, number>();
+  /** The round of the recheck timer now running, or -1 when none runs. */
+  let shadowRound = -1;
+  let shadowCheckDue = false;
   /** The page's origin with a trailing slash, for links that spell out the site's own address. */
   let siteOrigin = '/';
   /** How this site wraps outbound links, looked up once: every link on a feed passes through it. */
@@ -175,7 +181,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       scanOne(element);
     }
     for (const element of batch) if (element.isConnected) horizon.added(element);
-    if (awaitingShadow.length) enterLateShadows();
+    if (shadowCheckDue) enterLateShadows();
     if (pruneDue) horizon.prune();
     if (horizon.work(performance.now() + sliceMs, measure)) return horizon.waitsForLayout && options.afterLayout ? queueLayoutFlush() : queueFlush();
     if (pruneDue) pruneHits();
@@ -379,19 +385,37 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
 
   /** Walks the shadow roots that custom elements attached since they were read. */
   function enterLateShadows() {
-    const still: Element[] = [];
-    for (const host of awaitingShadow) {
-      if (!host.isConnected) continue;
-      if (host.shadowRoot) enterShadow(host.shadowRoot);
-      else still.push(host);
+    shadowCheckDue = false;
+    for (const [host, checks] of awaitingShadow) {
+      const root = host.isConnected ? host.shadowRoot : null;
+      if (root) enterShadow(root);
+      if (!host.isConnected || root || checks + 1 >= SHADOW_RECHECKS_MS.length) awaitingShadow.delete(host);
+      else awaitingShadow.set(host, checks + 1);
     }
-    awaitingShadow = still;
+    if (awaitingShadow.size) scheduleShadowCheck(shadowRound + 1);
+    else shadowRound = -1;
+  }
+
+  /** The next recheck of hosts waiting for a shadow root: a timer, never the page's own batches. */
+  function scheduleShadowCheck(round: number) {
+    shadowRound = round;
+    setTimeout(() => {
+      if (stopped) return;
+      shadowCheckDue = true;
+      queueFlush();
+    }, SHADOW_RECHECKS_MS[Math.min(round, SHADOW_RECHECKS_MS.length - 1)]);
+  }
+
+  function awaitShadow(host: Element) {
+    if (awaitingShadow.has(host) || awaitingShadow.size >= MAX_AWAITING_SHADOW) return;
+    awaitingShadow.set(host, 0);
+    if (shadowRound < 0) scheduleShadowCheck(0);
   }
 
   function visit(element: Element) {
     const shadow = element.shadowRoot;
     if (shadow) enterShadow(shadow);
-    else if (element.localName.includes('-') && awaitingShadow.length < MAX_AWAITING_SHADOW) awaitingShadow.push(element);
+    else if (element.localName.includes('-')) awaitShadow(element);
     if (isCandidate(element)) scanElement(element);
     if (rules.selectorUnion && element.matches(rules.selectorUnion)) selectorHits(element);
   }
@@ -408,7 +432,6 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       watchRoot(doc);
       horizon.walk(doc);
       flush();
-      for (const ms of SHADOW_RECHECKS_MS) setTimeout(() => !stopped && awaitingShadow.length && queueFlush(), ms);
     },
     /**
      * Single-page navigation: the route changed, the DOM follows through mutations. Reported in
@@ -427,7 +450,7 @@ export function createDetector(config: PageConfig, options: DetectorOptions) {
       elementHits.clear();
       pageHits = [];
       pending = [];
-      awaitingShadow = [];
+      awaitingShadow = new Map();
     },
     /** Runs pending work now (tests and the benchmark measure whole batches). */
     flush: () => flush(),

@@ -128,6 +128,37 @@ describe('detector', () => {
     }
   });
 
+  it('looks again for a late shadow root on its timers only, three times at most, however busy the page', async () => {
+    vi.useFakeTimers();
+    try {
+      const { detector, settle } = watch('<main><div role="feed"></div><light-widget></light-widget></main>');
+      // A custom element that never gets a root, as most of YouTube's do: count every look at it.
+      let looks = 0;
+      const host = document.querySelector('light-widget')!;
+      Object.defineProperty(host, 'shadowRoot', { get: () => (looks++, null) });
+      const append = async (posts: number) => {
+        for (let i = 0; i < posts; i++) {
+          document.querySelector('[role="feed"]')!.append(document.createElement('article'));
+          await settle();
+        }
+      };
+      // The first batches finish the first scan, which reads the host; from then on the page's
+      // own batches never look at it, however many there are.
+      await append(5);
+      const before = looks;
+      await append(40);
+      expect(looks).toBe(before);
+      // Each timer asks for a batch; run whatever is asked, for far longer than the rechecks take.
+      for (let i = 0; i < 10; i++) {
+        await vi.advanceTimersByTimeAsync(10_000);
+        await settle();
+      }
+      expect(looks - before).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('names a control the way the browser does: aria-labelledby, title and an image alt', () => {
     const { detector } = watch(`
       <div id="row" aria-hidden="true"><div>Facebook Pay</div><div>Send money to friends</div></div>
